@@ -1,0 +1,298 @@
+// wirestory: the Article as JSON. The one output format of the CLI and the contract that
+// keys may be added, never renamed or removed:
+//
+// {"headline": string|null,
+//  "caption": null | {"text", "credit", "agency", "photographers": [], "qualifiers": [],
+//                     "providers": [], "place", "date": "YYYY-MM-DD"|null},
+//  "byline": [{"name", "location"}],
+//  "dateline": null | {"locations": [], "date", "agency"},
+//  "paragraphs": [], "subheads": [],
+//  "credits": [{"role", "people": [{"name", "location"}], "desks": []}],
+//  "corrections": [], "signoff": string|null,
+//  "diagnostics": [{"code", "message", "offset"}]}
+//
+// Strings are written trimmed with white space runs collapsed to one space; bytes that are
+// not UTF-8 become U+FFFD, so the output is always valid UTF-8 JSON.
+#ifndef WIRESTORY_JSON_HPP
+#define WIRESTORY_JSON_HPP
+
+#include <cstddef>      // std::size_t
+#include <optional>     // nullable fields
+#include <string>       // the output
+#include <string_view>  // input views
+#include <vector>       // lists
+
+#include "article.hpp"
+#include "detail/text.hpp"
+
+namespace wirestory {
+
+struct json_options {
+    bool pretty = true;  ///< indented, one key a line; false gives one line (JSON Lines)
+};
+
+/// The article as a JSON object (see the top of this header).
+template <class String>
+std::string to_json(const basic_article<String>& a, json_options options = {});
+
+/// Append the article's JSON members (without the surrounding braces) to `out`; for
+/// writers that add keys of their own ("id", "source") around them.
+/// `after_members`: the object already has members, so a comma comes first.
+template <class String>
+void append_json_members(std::string& out, const basic_article<String>& a, json_options options = {},
+                         bool after_members = false);
+
+/// Append `text` to `out` as a JSON string: quoted, escaped, invalid UTF-8 replaced with
+/// U+FFFD, and (unless `collapse` is false) trimmed with white space runs collapsed.
+void append_json_string(std::string& out, std::string_view text, bool collapse = true);
+
+//=== implementation ===//
+
+inline void append_json_string(std::string& out, std::string_view text, bool collapse) {
+    static constexpr char hex[] = "0123456789abcdef";
+    if (collapse) text = detail::trim(text);
+    out.push_back('"');
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size();) {
+        if (std::size_t n = collapse ? detail::space_len(text, i) : 0) {
+            pending_space = true;
+            i += n;
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            std::size_t n = detail::utf8_len(text, i);
+            if (n == 0) {
+                out += "\xEF\xBF\xBD";  // U+FFFD
+                ++i;
+            } else {
+                out.append(text.data() + i, n);
+                i += n;
+            }
+            continue;
+        }
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                out += "\\u00";
+                out.push_back(hex[c >> 4]);
+                out.push_back(hex[c & 15]);
+            } else {
+                out.push_back(static_cast<char>(c));
+            }
+        }
+        ++i;
+    }
+    out.push_back('"');
+}
+
+namespace detail {
+
+/// Writes members with commas, indentation and nesting handled in one place.
+class json_writer {
+public:
+    json_writer(std::string& out, bool pretty, int depth, bool first = true)
+        : out_(out), pretty_(pretty), depth_(depth), first_(first) {}
+
+    void key(std::string_view k) {
+        separator();
+        append_json_string(out_, k);
+        out_ += pretty_ ? ": " : ":";
+    }
+    void value(std::string_view s) { append_json_string(out_, s); }
+    void value(const std::optional<std::string_view>& s) { s ? value(*s) : null(); }
+    void value(const std::optional<std::string>& s) { s ? value(std::string_view(*s)) : null(); }
+    void value(std::size_t n) { out_ += std::to_string(n); }
+    void null() { out_ += "null"; }
+
+    void open(char bracket) {
+        out_.push_back(bracket);
+        ++depth_;
+        first_ = true;
+    }
+    void close(char bracket) {
+        --depth_;
+        if (!first_) newline();
+        out_.push_back(bracket);
+        first_ = false;
+    }
+    /// Before an array element.
+    void element() { separator(); }
+
+    template <class String>
+    void strings(const std::vector<String>& v) {
+        open('[');
+        for (const auto& s : v) {
+            element();
+            value(std::string_view(s));
+        }
+        close(']');
+    }
+
+private:
+    void separator() {
+        if (!first_) out_.push_back(',');
+        first_ = false;
+        newline();
+    }
+    void newline() {
+        if (!pretty_) return;
+        out_.push_back('\n');
+        out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+    }
+
+    std::string& out_;
+    bool pretty_;
+    int depth_;
+    bool first_;
+};
+
+inline void append_iso_date(std::string& out, const calendar_date& d) {
+    auto two = [&](int v) {
+        out.push_back(static_cast<char>('0' + (v / 10) % 10));
+        out.push_back(static_cast<char>('0' + v % 10));
+    };
+    out.push_back('"');
+    int y = d.year;
+    out.push_back(static_cast<char>('0' + (y / 1000) % 10));
+    out.push_back(static_cast<char>('0' + (y / 100) % 10));
+    two(y % 100);
+    out.push_back('-');
+    two(d.month);
+    out.push_back('-');
+    two(d.day);
+    out.push_back('"');
+}
+
+template <class String>
+void write_people(json_writer& w, const std::vector<basic_person<String>>& people) {
+    w.open('[');
+    for (const auto& p : people) {
+        w.element();
+        w.open('{');
+        w.key("name");
+        w.value(std::string_view(p.name));
+        w.key("location");
+        w.value(p.location);
+        w.close('}');
+    }
+    w.close(']');
+}
+
+/// "Additional reporting" -> "additional reporting": the role words, lowercased.
+inline void append_role(std::string& tmp, std::string_view label) {
+    tmp.clear();
+    append_collapsed(tmp, label);
+    for (char& c : tmp) c = to_lower(c);
+}
+
+} // namespace detail
+
+template <class String>
+void append_json_members(std::string& out, const basic_article<String>& a, json_options options,
+                         bool after_members) {
+    detail::json_writer w(out, options.pretty, 1, !after_members);
+    w.key("headline");
+    w.value(a.headline);
+
+    w.key("caption");
+    if (!a.caption) {
+        w.null();
+    } else {
+        const auto& c = *a.caption;
+        w.open('{');
+        w.key("text");
+        w.value(std::string_view(c.text));
+        w.key("credit");
+        w.value(c.credit);
+        w.key("agency");
+        w.value(c.agency);
+        w.key("photographers");
+        w.strings(c.photographers);
+        w.key("qualifiers");
+        w.strings(c.qualifiers);
+        w.key("providers");
+        w.strings(c.providers);
+        w.key("place");
+        w.value(c.place);
+        w.key("date");
+        if (c.date) detail::append_iso_date(out, *c.date);
+        else w.null();
+        w.close('}');
+    }
+
+    w.key("byline");
+    detail::write_people(w, a.byline.authors);
+
+    w.key("dateline");
+    if (!a.dateline) {
+        w.null();
+    } else {
+        w.open('{');
+        w.key("locations");
+        w.strings(a.dateline->locations);
+        w.key("date");
+        w.value(a.dateline->date);
+        w.key("agency");
+        w.value(a.dateline->agency);
+        w.close('}');
+    }
+
+    w.key("paragraphs");
+    w.strings(a.paragraphs);
+    w.key("subheads");
+    w.strings(a.subheads);
+
+    w.key("credits");
+    w.open('[');
+    std::string role;
+    for (const auto& c : a.credits) {
+        w.element();
+        w.open('{');
+        w.key("role");
+        detail::append_role(role, c.label.empty() ? to_string(c.role) : std::string_view(c.label));
+        w.value(std::string_view(role));
+        w.key("people");
+        detail::write_people(w, c.people);
+        w.key("desks");
+        w.strings(c.desks);
+        w.close('}');
+    }
+    w.close(']');
+
+    w.key("corrections");
+    w.strings(a.corrections);
+    w.key("signoff");
+    w.value(a.signoff);
+
+    w.key("diagnostics");
+    w.open('[');
+    for (const auto& d : a.diagnostics) {
+        w.element();
+        w.open('{');
+        w.key("code");
+        w.value(to_string(d.code));
+        w.key("message");
+        w.value(d.message);
+        w.key("offset");
+        w.value(d.offset);
+        w.close('}');
+    }
+    w.close(']');
+}
+
+template <class String>
+std::string to_json(const basic_article<String>& a, json_options options) {
+    std::string out = "{";
+    append_json_members(out, a, options);
+    out += options.pretty ? "\n}" : "}";
+    return out;
+}
+
+} // namespace wirestory
+
+#endif

@@ -1,0 +1,441 @@
+// wirestory: a whole story. Splits the text into blocks (blank lines, indented wire
+// paragraphs, lone web-junk lines), then reads them in order:
+//
+//   front:  junk ("1 Min Read", "Reuters Staff", time stamps) | headline | byline | caption
+//           ... until a block opens with a dateline, or a plain paragraph starts the body;
+//   body:   paragraphs | ALL-CAPS subheads | correction notes | junk | credits | sign-off.
+//
+// Each part is recognised by its own parser (byline.hpp, dateline.hpp, caption.hpp,
+// credits.hpp); this file only decides which block goes where.
+#ifndef WIRESTORY_PARSE_HPP
+#define WIRESTORY_PARSE_HPP
+
+#include <cstddef>      // std::size_t
+#include <string>       // deleted overloads for temporaries
+#include <string_view>  // input
+#include <type_traits>  // enable_if
+#include <vector>       // blocks
+
+#include "article.hpp"
+#include "byline.hpp"
+#include "caption.hpp"
+#include "credits.hpp"
+#include "dateline.hpp"
+#include "style.hpp"
+#include "detail/text.hpp"
+
+namespace wirestory {
+
+namespace detail {
+/// One block of a story: a run of lines between blank lines (or starting at an indented
+/// wire paragraph), as a trimmed view.
+struct block {
+    std::string_view text;
+    std::size_t lines = 0;
+    bool indented = false;
+};
+
+/// Working memory a parser keeps between stories, so a reused parser does not allocate.
+struct story_scratch {
+    std::vector<block> blocks;
+};
+
+void parse_story(std::string_view text, article_view& out, story_scratch& scratch,
+                 const style_desc& style);
+} // namespace detail
+
+/// A reusable parser: the article it returns keeps its vectors' capacity from one story to
+/// the next. The returned reference stays valid until the next call; its views point into
+/// `text`.
+class parser {
+public:
+    template <class Style = default_style>
+    const article_view& parse(std::string_view text) {
+        detail::parse_story(text, article_, scratch_, detail::describe<Style>());
+        return article_;
+    }
+
+    /// A view into a dying string would dangle: pass an lvalue, or copy with `to_owned`.
+    template <class Style = default_style, class S,
+              std::enable_if_t<std::is_same_v<S, std::string>, int> = 0>
+    const article_view& parse(S&& temporary) = delete;
+
+private:
+    article_view article_;
+    detail::story_scratch scratch_;
+};
+
+/// Parse one story. Never throws on any input; what was skipped or repaired is in
+/// `diagnostics`. The views point into `text`.
+template <class Style = default_style>
+article_view parse(std::string_view text) {
+    article_view out;
+    detail::story_scratch scratch;
+    detail::parse_story(text, out, scratch, detail::describe<Style>());
+    return out;
+}
+
+/// A view into a dying string would dangle: pass an lvalue, or copy with `to_owned`.
+template <class Style = default_style, class S,
+          std::enable_if_t<std::is_same_v<S, std::string>, int> = 0>
+article_view parse(S&& temporary) = delete;
+
+//=== implementation ===//
+
+namespace detail {
+
+//--- lines that are web-page furniture, not the story ---//
+
+/// "12:33", "7:05" somewhere in the line.
+inline bool has_clock_time(std::string_view s) {
+    for (std::size_t i = 1; i + 2 < s.size(); ++i)
+        if (s[i] == ':' && is_digit(s[i - 1]) && is_digit(s[i + 1]) && is_digit(s[i + 2])) return true;
+    return false;
+}
+
+/// A time stamp line: "12 Apr 2017 at 13:33 ET", "Updated 5:02 PM GMT, March 3, 2024".
+inline bool is_timestamp_line(std::string_view s) {
+    if (s.size() > 90 || !has_clock_time(s)) return false;
+    for (std::size_t pos = 0;;) {
+        word w = next_word(s, pos);
+        if (w.text.empty()) return false;
+        std::string_view t = w.text;
+        while (!t.empty() && (t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
+        if (month_number(t) || iequals(t, "GMT") || iequals(t, "UTC") || iequals(t, "ET") ||
+            iequals(t, "EST") || iequals(t, "EDT") || iequals(t, "BST") || iequals(t, "IST") ||
+            iequals(t, "CET") || iequals(t, "AM") || iequals(t, "PM") || iequals(t, "a.m") ||
+            iequals(t, "p.m"))
+            return true;
+        pos = w.begin + w.text.size();
+    }
+}
+
+/// "3 Min Read", "1 min read".
+inline bool is_reading_time_line(std::string_view s) {
+    word n = next_word(s, 0);
+    if (n.text.empty() || n.text.size() > 3) return false;
+    for (char c : n.text)
+        if (!is_digit(c)) return false;
+    std::string_view rest = trim(s.substr(n.begin + n.text.size()));
+    return iequals(rest, "min read") || iequals(rest, "mins read") || iequals(rest, "minute read");
+}
+
+/// Lines that web copies of wire stories carry but that are not the story. Matched on the
+/// whole line, so a sentence that merely contains these words is never dropped.
+inline bool is_junk_line(std::string_view s) {
+    constexpr std::string_view whole[] = {
+        "Report this ad", "Read more", "Read More", "Purchase Licensing Rights",
+        "Purchase Licensing Rights, opens new tab", "opens new tab", "Acquire Licensing Rights",
+        "Share", "Print", "Reuters Graphics", "Skip to main content", "Listen to article"};
+    for (auto w : whole)
+        if (iequals(s, w) || (iequals(s.substr(0, w.size()), w) && s.size() == w.size() + 1 &&
+                              (s.back() == '.' || s.back() == ':')))
+            return true;
+    constexpr std::string_view leading[] = {"Advertisement", "Our Standards:", "Item 1 of", "Sign up here"};
+    for (auto w : leading)
+        if (istarts_with(s, w)) return true;
+    // Newsletter promotions end with the call to action.
+    if (iends_with(s, "Sign up here.") || iends_with(s, "Sign up here")) return true;
+    return is_reading_time_line(s) || is_timestamp_line(s);
+}
+
+/// A line before the story that only names the agency: "Reuters", "Reuters Staff".
+inline bool is_agency_chrome(std::string_view s, const style_desc& style) {
+    if (iends_with(s, " Staff")) s = trim(s.substr(0, s.size() - 6));
+    for (auto a : style.agencies)
+        if (iequals(s, a)) return true;
+    for (auto a : style.affiliations)
+        if (iequals(s, a)) return true;
+    return false;
+}
+
+/// "(This story has been refiled to ...)", "(Corrects paragraph 3 ...)": an editor's note
+/// about the story itself, kept apart from the paragraphs.
+inline bool is_correction_note(std::string_view s) {
+    if (s.size() < 3 || s.front() != '(' || s.back() != ')') return false;
+    std::string_view inner = trim_left(s.substr(1));
+    constexpr std::string_view leads[] = {"This story ", "This version ", "Corrects ", "Correcting ",
+                                          "Refiles ", "Updates ", "Adds ", "Recasts ", "Fixes ",
+                                          "Clarifies ", "Repeats ", "Changes "};
+    for (auto l : leads)
+        if (istarts_with(inner, l)) return true;
+    return false;
+}
+
+/// An ALL-CAPS heading inside the body: one line, no lowercase letters, at least two words of
+/// two or more capitals ("UKRAINE'S TOP PRIORITY IS ENDING WAR", "WHAT'S NEXT?").
+inline bool is_subhead(const block& b) {
+    if (b.lines != 1 || b.text.size() > 120 || has_lower(b.text)) return false;
+    std::size_t caps_words = 0, words = 0;
+    for (std::size_t pos = 0;;) {
+        word w = next_word(b.text, pos);
+        if (w.text.empty()) break;
+        ++words;
+        std::size_t caps = 0;
+        for (char c : w.text) caps += is_upper(c);
+        if (caps >= 2) ++caps_words;
+        pos = w.begin + w.text.size();
+    }
+    char last = b.text.back();
+    return caps_words >= 2 && caps_words * 2 >= words && words <= 16 && last != ',' && last != ';';
+}
+
+/// The classic wire's last word, "Reuter" (also "REUTER...", "REUTER^M"); returns the word,
+/// or an empty view.
+inline std::string_view signoff_word(std::string_view s, const style_desc& style) {
+    std::string_view w = s;
+    while (!w.empty() && (w.back() == '.' || w.back() == ','))
+        w.remove_suffix(1);
+    if (ends_with(w, "^M")) w.remove_suffix(2);
+    for (auto sign : style.signoffs)
+        if (iequals(w, sign)) return w;
+    return {};
+}
+
+/// A single-line block that can be a headline: a title, not a sentence.
+inline bool is_headline_like(const block& b) {
+    if (b.lines != 1 || b.text.size() > 300) return false;
+    char last = b.text.back();
+    if (last == ',' || last == ';' || last == ':') return false;
+    if (last == '.' && !ends_with(b.text, "...")) return false;
+    std::size_t words = 0;
+    for (std::size_t pos = 0;;) {
+        word w = next_word(b.text, pos);
+        if (w.text.empty()) break;
+        ++words;
+        pos = w.begin + w.text.size();
+    }
+    return words <= 30;
+}
+
+//--- splitting into blocks ---//
+
+inline void split_blocks(std::string_view text, std::vector<block>& blocks, const sink& diags) {
+    blocks.clear();
+    block cur;
+    bool open = false;
+    auto close = [&] {
+        if (open) blocks.push_back(cur);
+        open = false;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t b = i;
+        while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+        std::string_view raw = text.substr(b, i - b);
+        if (i < text.size()) i += (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
+        std::string_view line = trim(raw);
+        if (line.empty()) {
+            close();
+            continue;
+        }
+        bool indented = space_len(raw, 0) != 0;
+        // Wire noise: one stray byte before an indented line ("c    CHICAGO, March 9 - ...").
+        if (!indented && raw.size() > 4 && !is_ascii_space(raw[0]) && raw[1] == ' ' && raw[2] == ' ' &&
+            raw[3] == ' ') {
+            diags.report(errc::dropped_junk, "dropped a stray character before an indented line", raw.data());
+            line = trim(raw.substr(1));
+            indented = true;
+        }
+        if (is_junk_line(line)) {
+            close();
+            blocks.push_back(block{line, 1, indented});
+            continue;
+        }
+        if (!open || indented) {
+            close();
+            cur = block{line, 1, indented};
+            open = true;
+        } else {
+            cur.text = span(cur.text.data(), line.data() + line.size());
+            ++cur.lines;
+        }
+    }
+    close();
+}
+
+//--- reading the blocks ---//
+
+/// Report the first NUL/control byte and the first invalid UTF-8 sequence: the text is kept
+/// as it is (JSON output replaces what is not UTF-8), but nothing goes unremarked.
+inline void check_bytes(std::string_view text, const sink& diags) {
+    bool control = false, invalid = false;
+    for (std::size_t i = 0; i < text.size() && !(control && invalid);) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (!control && (c < 0x20 || c == 0x7F) && !is_ascii_space(static_cast<char>(c))) {
+                diags.report(errc::control_character, "control character in the text", text.data() + i);
+                control = true;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_len(text, i);
+        if (n == 0) {
+            if (!invalid)
+                diags.report(errc::invalid_utf8, "bytes that are not UTF-8 (written as U+FFFD in JSON)",
+                             text.data() + i);
+            invalid = true;
+            n = 1;
+        }
+        i += n;
+    }
+}
+
+inline void parse_story(std::string_view text, article_view& out, story_scratch& scratch,
+                        const style_desc& style) {
+    // Reset, keeping capacity.
+    out.headline.reset();
+    out.caption.reset();
+    out.byline.text = {};
+    out.byline.authors.clear();
+    out.dateline.reset();
+    out.paragraphs.clear();
+    out.subheads.clear();
+    out.credits.clear();
+    out.corrections.clear();
+    out.signoff.reset();
+    out.diagnostics.clear();
+
+    const sink diags{&out.diagnostics, text.data()};
+    check_bytes(text, diags);
+
+    // A wire feed ends each story with ETX; anything after it is not this story.
+    std::string_view story = text;
+    if (std::size_t etx = story.find('\x03'); etx != std::string_view::npos) {
+        if (!trim(story.substr(etx + 1)).empty())
+            diags.report(errc::dropped_junk, "text after the end-of-text mark (ETX)", story.data() + etx + 1);
+        story = story.substr(0, etx);
+    }
+    if (trim(story).empty()) {
+        diags.report(errc::empty_input, "the story is empty", text.data());
+        return;
+    }
+
+    auto& blocks = scratch.blocks;
+    split_blocks(story, blocks, diags);
+
+    std::size_t next = 0;
+    block cur;
+    bool have_pending = false;  // `cur` holds the rest of a block a part parser did not take
+    bool in_body = false;
+    bool front_part_seen = false;  // a byline or caption: a headline can no longer follow
+    byline_view by;
+    dateline_view dl;
+    caption_view cap;
+
+    auto last_block = [&] { return !have_pending && next == blocks.size(); };
+    auto take_rest = [&](std::string_view rest, std::size_t lines) {
+        rest = trim(rest);
+        if (rest.empty()) return;
+        cur = block{rest, lines, false};
+        have_pending = true;
+    };
+
+    while (have_pending || next < blocks.size()) {
+        if (!have_pending) cur = blocks[next++];
+        have_pending = false;
+        std::string_view t = cur.text;
+
+        // Classic wire: the unindented first line above indented paragraphs is the headline,
+        // whatever it says ("MIDWEST GRAIN FUTURES 10:50 EDT" is no web time stamp).
+        if (!in_body && !out.headline && cur.lines == 1 && !cur.indented && blocks.size() > 1 &&
+            t.data() == blocks.front().text.data() && blocks[1].indented) {
+            out.headline = t;
+            continue;
+        }
+        if (cur.lines == 1 && is_junk_line(t)) {
+            diags.report(errc::dropped_junk, "dropped a web-page line that is not the story", t.data());
+            continue;
+        }
+        if (is_correction_note(t)) {
+            out.corrections.push_back(t);
+            diags.report(errc::correction_note, "moved an editor's note to corrections", t.data());
+            continue;
+        }
+
+        if (!in_body) {
+            if (cur.lines == 1 && is_agency_chrome(t, style)) {
+                diags.report(errc::dropped_junk, "dropped a line naming only the agency", t.data());
+                continue;
+            }
+            if (out.byline.empty()) {
+                auto mode = cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading;
+                if (std::size_t n = detail::parse_byline(t, by, style, diags, mode)) {
+                    out.byline = by;
+                    front_part_seen = true;
+                    take_rest(t.substr(n), 1);
+                    continue;
+                }
+            }
+            if (!out.caption) {
+                if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
+                    out.caption = cap;
+                    front_part_seen = true;
+                    take_rest(t.substr(n), 1);
+                    continue;
+                }
+            }
+            if (std::size_t n = detail::parse_dateline(t, dl, style, diags)) {
+                out.dateline = dl;
+                in_body = true;
+                t = trim(t.substr(n));
+                cur.text = t;
+                if (t.empty()) continue;  // "RICHMOND, Va. Feb 26 -" alone: the body follows
+            } else if (!out.headline && !front_part_seen && is_headline_like(cur) && !last_block()) {
+                out.headline = t;
+                continue;
+            } else {
+                in_body = true;  // a story without a dateline: this is its first paragraph
+            }
+        }
+
+        // Body.
+        if (cur.lines == 1 && last_block() && !signoff_word(t, style).empty()) {
+            out.signoff = signoff_word(t, style);
+            continue;
+        }
+        if (std::size_t at = find_credits(t, style); at != std::string_view::npos) {
+            std::string_view head = trim(t.substr(0, at));
+            std::size_t n = detail::parse_credits(t.substr(at), out.credits, style, diags);
+            if (n != 0) {
+                if (!head.empty()) out.paragraphs.push_back(head);
+                std::string_view tail = trim(t.substr(at + n));
+                if (!tail.empty() && is_junk_line(tail))
+                    diags.report(errc::dropped_boilerplate, "dropped boilerplate after the credits", tail.data());
+                else
+                    take_rest(tail, 1);
+                continue;
+            }
+        }
+        if (is_subhead(cur)) {
+            out.subheads.push_back(t);
+            continue;
+        }
+        if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
+            if (!out.caption) {
+                out.caption = cap;
+            } else {
+                diags.report(errc::extra_caption, "a second photo caption, kept out of the paragraphs", t.data());
+            }
+            take_rest(t.substr(n), 1);
+            continue;
+        }
+        // The classic sign-off may end the last line: "... the company said. REUTER".
+        if (last_block()) {
+            std::size_t sp = t.size();
+            while (sp > 0 && space_len(t, sp - 1) == 0) --sp;
+            std::string_view tail_word = t.substr(sp);
+            if (sp > 0 && !signoff_word(tail_word, style).empty()) {
+                out.signoff = signoff_word(tail_word, style);
+                t = trim(t.substr(0, sp));
+            }
+        }
+        if (!t.empty()) out.paragraphs.push_back(t);
+    }
+}
+
+} // namespace detail
+} // namespace wirestory
+
+#endif
