@@ -1,23 +1,28 @@
 // wirestory: the command-line tool. Reads wire stories, prints their Articles as JSON.
 //
-//   wirestory FILE            one pretty JSON object
-//   wirestory FILE...         JSON Lines, one object per file, with "source"
-//   wirestory [-]             one story from stdin
-//   wirestory --jsonl [FILE]  JSON Lines in ({"id", "text"}), JSON Lines out, "id" echoed
+//   wirestory FILE             one pretty JSON object
+//   wirestory FILE...          JSON Lines, one object per file, with "source"
+//   wirestory [-]              one story from stdin
+//   wirestory --jsonl [FILE]   JSON Lines in ({"id", "text"}), JSON Lines out, "id" echoed
+//   wirestory --stream [FILE]  stories ended by ETX (0x03) or form feed, JSON Lines with "index"
+//   --summary                  a table of counts instead of JSON;  -j N  parse with N threads
 //
-// Exit status: 0 all went well, 1 some input failed (reported, the rest still processed),
-// 2 usage error.
+// Input is read in bounded batches, so memory does not grow with the input; output order is
+// always the input order. Exit status: 0 all went well, 1 some input failed (reported, the
+// rest still processed), 2 usage error.
 #include <wirestory/wirestory.hpp>
 
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <iostream>
-#include <iterator>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
+
+#include <unistd.h>  // isatty
 
 #include "jsonl_reader.hpp"
 
@@ -27,157 +32,468 @@ constexpr std::string_view usage_text =
     "usage: wirestory [options] [FILE...]\n"
     "Parse news-agency wire stories into JSON.\n"
     "\n"
-    "  FILE            a story as text; several FILEs give JSON Lines with \"source\"\n"
-    "  -               read one story from standard input (also when no FILE is given)\n"
-    "  --jsonl [FILE]  read JSON Lines {\"id\": ..., \"text\": \"...\"}, write one object per line\n"
-    "  --compact       one-line JSON instead of indented\n"
-    "  --version       print the version\n"
-    "  --help          print this help\n"
+    "  FILE             a story as text; several FILEs give JSON Lines with \"source\"\n"
+    "  -                read one story from standard input (also when no FILE is given)\n"
+    "  --jsonl [FILE]   read JSON Lines {\"id\": ..., \"text\": \"...\"}, write one object per line\n"
+    "  --stream [FILE]  read stories ended by ETX (0x03) or form feed (0x0C), write one object\n"
+    "                   per story with its \"index\"\n"
+    "  --summary        print a table of counts and speed instead of JSON\n"
+    "  -j N             parse with N threads (default 1); output keeps the input order\n"
+    "  --compact        one-line JSON instead of indented\n"
+    "  --quiet          no progress line on stderr\n"
+    "  --version        print the version\n"
+    "  --help           print this help\n"
     "\n"
     "Exit status: 0 success, 1 some input could not be read or parsed, 2 usage error.\n";
 
+enum class mode { files, jsonl, stream };
+
 struct options {
-    bool jsonl = false;
+    mode input = mode::files;
     bool compact = false;
+    bool summary = false;
+    bool quiet = false;
+    unsigned threads = 1;
     std::vector<std::string> files;
 };
 
-bool read_all(std::istream& in, std::string& out) {
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
+//=== output ===//
+
+/// stdout with failures noticed: a closed pipe or a full disk ends the run with status 1.
+class output {
+public:
+    bool write(const std::string& s) {
+        if (failed_ || s.empty()) return !failed_;
+        if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) fail();
+        return !failed_;
+    }
+    bool finish() {
+        if (!failed_ && std::fflush(stdout) != 0) fail();
+        return !failed_;
+    }
+    bool failed() const { return failed_; }
+
+private:
+    void fail() {
+        if (!failed_) std::fprintf(stderr, "wirestory: cannot write the output: %s\n", std::strerror(errno));
+        failed_ = true;
+    }
+    bool failed_ = false;
+};
+
+//=== counting for --summary ===//
+
+struct tally {
+    std::size_t stories = 0, bytes = 0, errors = 0;
+    std::size_t headline = 0, byline = 0, dateline = 0, caption = 0, credits = 0, subheads = 0;
+
+    void add(const wirestory::article_view& a, std::size_t size) {
+        ++stories;
+        bytes += size;
+        headline += a.headline.has_value();
+        byline += !a.byline.empty();
+        dateline += a.dateline.has_value();
+        caption += a.caption.has_value();
+        credits += !a.credits.empty();
+        subheads += !a.subheads.empty();
+    }
+    void merge(const tally& o) {
+        stories += o.stories, bytes += o.bytes, errors += o.errors;
+        headline += o.headline, byline += o.byline, dateline += o.dateline;
+        caption += o.caption, credits += o.credits, subheads += o.subheads;
+    }
+};
+
+void print_summary(const tally& t, double seconds) {
+    double mb = static_cast<double>(t.bytes) / 1e6;
+    std::printf("stories    %zu\n", t.stories);
+    std::printf("errors     %zu\n", t.errors);
+    std::printf("bytes      %zu\n", t.bytes);
+    std::printf("seconds    %.3f\n", seconds);
+    std::printf("MB/s       %.1f\n", seconds > 0 ? mb / seconds : 0.0);
+    auto row = [&](const char* name, std::size_t n) {
+        std::printf("%-10s %zu (%.1f%%)\n", name, n, t.stories ? 100.0 * static_cast<double>(n) / static_cast<double>(t.stories) : 0.0);
+    };
+    row("headline", t.headline);
+    row("byline", t.byline);
+    row("dateline", t.dateline);
+    row("caption", t.caption);
+    row("credits", t.credits);
+    row("subheads", t.subheads);
 }
 
-bool read_file(const std::string& path, std::string& out) {
-    if (path == "-") return read_all(std::cin, out);
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    return read_all(f, out);
-}
+//=== batches of stories, parsed by N threads, written in order ===//
 
-void write(const std::string& s) {
-    std::fwrite(s.data(), 1, s.size(), stdout);
-}
+/// One story of a batch: its text, the members that precede the article in its JSON object
+/// ("id", "source", "index"), or the error that takes its place.
+struct item {
+    std::string prefix;
+    std::string owned_text;  // JSONL texts are decoded into here
+    std::string_view text;
+    std::string error;       // non-empty: {"...prefix", "error": ...} instead of an article
+};
 
-/// Every written object goes through here so a failed write (closed pipe, full disk) is noticed.
-bool flush_ok() { return std::fflush(stdout) == 0 && !std::ferror(stdout); }
+struct worker {
+    wirestory::parser parser;
+    std::string out;
+    tally count;
+};
 
-int run_jsonl(const options& opt) {
-    std::string path = opt.files.empty() ? "-" : opt.files.front();
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) {
-            std::cerr << "wirestory: " << path << ": cannot open: " << std::strerror(errno) << '\n';
-            return 1;
+class batch_runner {
+public:
+    explicit batch_runner(const options& opt) : opt_(opt), workers_(opt.threads) {}
+
+    /// Parse items [0, n) of `items` and write their objects in order.
+    void run(std::vector<item>& items, std::size_t n) {
+        const std::size_t k = std::min<std::size_t>(workers_.size(), n == 0 ? 1 : n);
+        std::vector<std::thread> threads;
+        for (std::size_t w = 1; w < k; ++w)
+            threads.emplace_back([&, w] { work(workers_[w], items, n * w / k, n * (w + 1) / k); });
+        work(workers_[0], items, 0, n * 1 / k);
+        for (auto& t : threads) t.join();
+        for (std::size_t w = 0; w < k; ++w) {
+            if (!opt_.summary) out_.write(workers_[w].out);
+            total_.merge(workers_[w].count);
+            workers_[w].count = tally{};
         }
-        in = &file;
+    }
+
+    const tally& total() const { return total_; }
+    output& out() { return out_; }
+
+private:
+    void work(worker& w, std::vector<item>& items, std::size_t begin, std::size_t end) {
+        w.out.clear();
+        const wirestory::json_options jopt{false};
+        for (std::size_t i = begin; i < end; ++i) {
+            const item& it = items[i];
+            if (!it.error.empty()) {
+                ++w.count.errors;
+                if (opt_.summary) continue;
+                w.out += '{';
+                w.out += it.prefix;
+                w.out += ",\"error\":";
+                wirestory::append_json_string(w.out, it.error);
+                w.out += "}\n";
+                continue;
+            }
+            const auto& a = w.parser.parse(it.text);
+            w.count.add(a, it.text.size());
+            if (opt_.summary) continue;
+            w.out += '{';
+            w.out += it.prefix;
+            wirestory::append_json_members(w.out, a, jopt, true);
+            w.out += "}\n";
+        }
+    }
+
+    const options& opt_;
+    std::vector<worker> workers_;
+    tally total_;
+    output out_;
+};
+
+/// A progress line on stderr for long runs, when stderr is a terminal.
+class progress {
+public:
+    explicit progress(bool enabled) : on_(enabled && isatty(2)), start_(clock::now()), last_(start_) {}
+    void update(const tally& t) {
+        if (!on_) return;
+        auto now = clock::now();
+        if (now - last_ < std::chrono::milliseconds(500)) return;
+        last_ = now;
+        double s = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(stderr, "\rwirestory: %zu stories, %.1f MB, %.1f MB/s ", t.stories,
+                     static_cast<double>(t.bytes) / 1e6, static_cast<double>(t.bytes) / 1e6 / s);
+        shown_ = true;
+    }
+    void done() {
+        if (shown_) std::fputc('\n', stderr);
+    }
+    double seconds() const { return std::chrono::duration<double>(clock::now() - start_).count(); }
+
+private:
+    using clock = std::chrono::steady_clock;
+    bool on_;
+    bool shown_ = false;
+    clock::time_point start_, last_;
+};
+
+//=== input ===//
+
+/// A readable stream: a file or stdin.
+class input_file {
+public:
+    explicit input_file(const std::string& path) : path_(path) {
+        if (path == "-") {
+            f_ = stdin;
+        } else {
+            f_ = std::fopen(path.c_str(), "rb");
+            if (!f_) error_ = std::strerror(errno);
+        }
+    }
+    ~input_file() {
+        if (f_ && f_ != stdin) std::fclose(f_);
+    }
+    input_file(const input_file&) = delete;
+    input_file& operator=(const input_file&) = delete;
+
+    bool ok() const { return f_ != nullptr; }
+    const char* error() const { return error_; }
+    std::string name() const { return path_ == "-" ? "<stdin>" : path_; }
+
+    /// Append up to `n` bytes to `buf`; returns how many were read (0 at the end).
+    std::size_t read(std::string& buf, std::size_t n) {
+        std::size_t old = buf.size();
+        buf.resize(old + n);
+        std::size_t got = std::fread(&buf[old], 1, n, f_);
+        buf.resize(old + got);
+        if (got == 0 && std::ferror(f_)) {
+            error_ = std::strerror(errno);
+            bad_ = true;
+        }
+        return got;
+    }
+    bool bad() const { return bad_; }
+
+    /// One line (without its '\n') into `line`; false at the end. Lines are as long as they
+    /// come: a JSONL record is one line.
+    bool getline(std::string& line) {
+        line.clear();
+        for (;;) {
+            if (pos_ == len_) {
+                len_ = std::fread(chunk_, 1, sizeof chunk_, f_);
+                pos_ = 0;
+                if (len_ == 0) {
+                    if (std::ferror(f_)) {
+                        error_ = std::strerror(errno);
+                        bad_ = true;
+                    }
+                    return !line.empty();
+                }
+            }
+            const char* b = chunk_ + pos_;
+            const void* nl = std::memchr(b, '\n', len_ - pos_);
+            std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - b) : len_ - pos_;
+            line.append(b, n);
+            pos_ += n;
+            if (nl) {
+                ++pos_;
+                return true;
+            }
+        }
+    }
+
+private:
+    std::string path_;
+    std::FILE* f_ = nullptr;
+    const char* error_ = "";
+    bool bad_ = false;
+    char chunk_[1 << 16];
+    std::size_t pos_ = 0, len_ = 0;
+};
+
+constexpr std::size_t batch_bytes = std::size_t(4) << 20;  // parse in batches of about 4 MiB
+
+int run_stream(const options& opt, batch_runner& runner, progress& prog) {
+    input_file in(opt.files.empty() ? "-" : opt.files.front());
+    if (!in.ok()) {
+        std::fprintf(stderr, "wirestory: %s: cannot open: %s\n", in.name().c_str(), in.error());
+        return 1;
+    }
+    std::string buf;
+    std::vector<item> items;
+    std::size_t index = 0;
+    bool eof = false;
+    while (!eof) {
+        // Fill to at least one batch; a story longer than that grows the buffer until it ends.
+        std::size_t scan_from = 0;
+        std::size_t last_sep = std::string::npos;
+        while (!eof) {
+            if (in.read(buf, batch_bytes) == 0) {
+                eof = true;
+                break;
+            }
+            for (std::size_t i = buf.size(); i > scan_from; --i)
+                if (buf[i - 1] == '\x03' || buf[i - 1] == '\x0C') {
+                    last_sep = i - 1;
+                    break;
+                }
+            scan_from = buf.size();
+            if (last_sep != std::string::npos && buf.size() >= batch_bytes) break;
+        }
+        std::size_t end = eof ? buf.size() : last_sep + 1;
+        std::size_t n = 0;
+        for (std::size_t b = 0; b < end;) {
+            std::size_t e = b;
+            while (e < end && buf[e] != '\x03' && buf[e] != '\x0C') ++e;
+            std::string_view story(buf.data() + b, e - b);
+            if (!wirestory::detail::trim(story).empty()) {
+                if (items.size() <= n) items.emplace_back();
+                item& it = items[n++];
+                it.prefix = "\"index\":" + std::to_string(index++);
+                it.text = story;
+                it.error.clear();
+            }
+            b = e + 1;
+        }
+        runner.run(items, n);
+        prog.update(runner.total());
+        buf.erase(0, end);
+        if (runner.out().failed()) break;
+    }
+    if (in.bad()) {
+        std::fprintf(stderr, "wirestory: %s: read error: %s\n", in.name().c_str(), in.error());
+        return 1;
+    }
+    return 0;
+}
+
+int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
+    input_file in(opt.files.empty() ? "-" : opt.files.front());
+    if (!in.ok()) {
+        std::fprintf(stderr, "wirestory: %s: cannot open: %s\n", in.name().c_str(), in.error());
+        return 1;
     }
     int status = 0;
-    wirestory::parser parser;
     jsonl::reader reader;
     jsonl::record rec;
-    std::string line, out;
+    std::string line;
+    std::vector<item> items;
     std::size_t line_no = 0;
-    const wirestory::json_options jopt{false};
-    while (std::getline(*in, line)) {
-        ++line_no;
-        if (wirestory::detail::trim(line).empty()) continue;
-        out.clear();
-        if (const char* err = reader.read(line, rec)) {
-            out += "{\"id\":null,\"line\":" + std::to_string(line_no) + ",\"error\":";
-            wirestory::append_json_string(out, err);
-            out += "}\n";
-            std::cerr << "wirestory: " << (path == "-" ? "<stdin>" : path) << ":" << line_no << ": " << err << '\n';
-            status = 1;
-        } else {
-            out += "{\"id\":";
-            if (rec.id_is_string) wirestory::append_json_string(out, rec.id_string, false);
-            else if (rec.id.empty()) out += "null";
-            else out += rec.id;
-            const auto& a = parser.parse(rec.text);
-            wirestory::append_json_members(out, a, jopt, true);
-            out += "}\n";
+    bool more = true;
+    while (more) {
+        std::size_t n = 0, bytes = 0;
+        while (bytes < batch_bytes && (more = in.getline(line))) {
+            ++line_no;
+            if (wirestory::detail::trim(line).empty()) continue;
+            if (items.size() <= n) items.emplace_back();
+            item& it = items[n++];
+            it.error.clear();
+            if (const char* err = reader.read(line, rec)) {
+                it.prefix = "\"id\":null,\"line\":" + std::to_string(line_no);
+                it.error = err;
+                std::fprintf(stderr, "wirestory: %s:%zu: %s\n", in.name().c_str(), line_no, err);
+                status = 1;
+                continue;
+            }
+            it.prefix = "\"id\":";
+            if (rec.id_is_string) wirestory::append_json_string(it.prefix, rec.id_string, false);
+            else it.prefix += rec.id.empty() ? std::string_view("null") : rec.id;
+            it.owned_text.swap(rec.text);
+            it.text = it.owned_text;
+            bytes += it.text.size();
         }
-        write(out);
+        runner.run(items, n);
+        prog.update(runner.total());
+        if (runner.out().failed()) break;
     }
-    if (in->bad()) {
-        std::cerr << "wirestory: " << path << ": read error\n";
-        status = 1;
-    }
-    if (!flush_ok()) {
-        std::cerr << "wirestory: cannot write the output\n";
+    if (in.bad()) {
+        std::fprintf(stderr, "wirestory: %s: read error: %s\n", in.name().c_str(), in.error());
         return 1;
     }
     return status;
 }
 
-int run_files(const options& opt) {
+int run_files(const options& opt, batch_runner& runner, progress& prog) {
     std::vector<std::string> files = opt.files;
     if (files.empty()) files.push_back("-");
-    const bool lines = files.size() > 1;
-    const wirestory::json_options jopt{!(lines || opt.compact)};
     int status = 0;
-    std::string text, out;
-    wirestory::parser parser;
-    for (const auto& path : files) {
-        out.clear();
-        if (!read_file(path, text)) {
-            std::cerr << "wirestory: " << path << ": cannot read: " << std::strerror(errno) << '\n';
-            status = 1;
-            if (lines) {
-                out += "{\"source\":";
-                wirestory::append_json_string(out, path, false);
-                out += ",\"error\":\"cannot read the file\"}\n";
-                write(out);
-            }
-            continue;
+    if (files.size() == 1 && !opt.summary) {  // one story: one (pretty) object
+        input_file in(files[0]);
+        std::string text;
+        while (in.ok() && in.read(text, std::size_t(1) << 20) != 0) {
         }
-        const auto& a = parser.parse(text);
-        if (lines) {
-            out += "{\"source\":";
-            wirestory::append_json_string(out, path, false);
-            wirestory::append_json_members(out, a, jopt, true);
-            out += "}\n";
-        } else {
-            out = wirestory::to_json(a, jopt);
-            out += '\n';
+        if (!in.ok() || in.bad()) {
+            std::fprintf(stderr, "wirestory: %s: cannot read: %s\n", in.name().c_str(), in.error());
+            return 1;
         }
-        write(out);
+        wirestory::parser parser;
+        std::string out = wirestory::to_json(parser.parse(text), {!opt.compact});
+        out += '\n';
+        runner.out().write(out);
+        return status;
     }
-    if (!flush_ok()) {
-        std::cerr << "wirestory: cannot write the output\n";
-        return 1;
+    std::vector<item> items(1);
+    for (const auto& path : files) {
+        item& it = items[0];
+        it.prefix = "\"source\":";
+        wirestory::append_json_string(it.prefix, path, false);
+        it.error.clear();
+        it.owned_text.clear();
+        input_file in(path);
+        while (in.ok() && in.read(it.owned_text, std::size_t(1) << 20) != 0) {
+        }
+        if (!in.ok() || in.bad()) {
+            std::fprintf(stderr, "wirestory: %s: cannot read: %s\n", in.name().c_str(), in.error());
+            it.error = "cannot read the file";
+            status = 1;
+        }
+        it.text = it.owned_text;
+        runner.run(items, 1);
+        prog.update(runner.total());
+        if (runner.out().failed()) break;
     }
     return status;
+}
+
+bool parse_threads(std::string_view s, unsigned& n) {
+    if (s.empty() || s.size() > 4) return false;
+    n = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n >= 1 && n <= 1024;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);  // a closed stdout is a write error we report, not a crash
     options opt;
     for (int i = 1; i < argc; ++i) {
         std::string_view a = argv[i];
         if (a == "--help" || a == "-h") {
-            std::cout << usage_text;
+            std::fputs(usage_text.data(), stdout);
             return 0;
         } else if (a == "--version") {
-            std::cout << "wirestory " WIRESTORY_VERSION_STRING "\n";
+            std::puts("wirestory " WIRESTORY_VERSION_STRING);
             return 0;
         } else if (a == "--jsonl") {
-            opt.jsonl = true;
+            opt.input = mode::jsonl;
+        } else if (a == "--stream") {
+            opt.input = mode::stream;
         } else if (a == "--compact") {
             opt.compact = true;
+        } else if (a == "--summary") {
+            opt.summary = true;
+        } else if (a == "--quiet" || a == "-q") {
+            opt.quiet = true;
+        } else if (a == "-j" || a.substr(0, 2) == "-j") {
+            std::string_view v = a.size() > 2 ? a.substr(2) : (i + 1 < argc ? std::string_view(argv[++i]) : "");
+            if (!parse_threads(v, opt.threads)) {
+                std::fprintf(stderr, "wirestory: -j needs a number of threads from 1 to 1024\n");
+                return 2;
+            }
         } else if (a.size() > 1 && a[0] == '-') {
-            std::cerr << "wirestory: unknown option '" << a << "'\n" << usage_text;
+            std::fprintf(stderr, "wirestory: unknown option '%s'\n%s", argv[i], usage_text.data());
             return 2;
         } else {
             opt.files.emplace_back(a);
         }
     }
-    if (opt.jsonl && opt.files.size() > 1) {
-        std::cerr << "wirestory: --jsonl reads one FILE (or stdin)\n";
+    if (opt.input != mode::files && opt.files.size() > 1) {
+        std::fprintf(stderr, "wirestory: --jsonl and --stream read one FILE (or stdin)\n");
         return 2;
     }
-    return opt.jsonl ? run_jsonl(opt) : run_files(opt);
+    batch_runner runner(opt);
+    progress prog(!opt.quiet);
+    int status = opt.input == mode::jsonl    ? run_jsonl(opt, runner, prog)
+                 : opt.input == mode::stream ? run_stream(opt, runner, prog)
+                                             : run_files(opt, runner, prog);
+    prog.done();
+    if (opt.summary) print_summary(runner.total(), prog.seconds());
+    if (!runner.out().finish()) return 1;
+    return status;
 }

@@ -1,5 +1,37 @@
 // wirestory: datelines. "ANKARA/KYIV (Reuters) -", "WASHINGTON, Nov 19 (Reuters) -",
 // "SAN MATEO, Calif., March 2 -".
+//
+// The grammar, read left to right; every part is optional, but see "accepted when" below:
+//
+//   dateline := places [", " region]{0,2} [","] [date] [","] [tag | agency-word] [dash | ":"]
+//   places   := place ("/" place)*          "ANKARA/KYIV" -> two locations
+//   place    := 1-6 words                   "PORT ELLIS", "The Hague", "ST. JOSEPH"
+//   region   := 1-4 capitalised words       "Calif.", "South Dakota", "N.Y.", "Ukraine"
+//                                           (kept in the last location: "BOISE, Idaho")
+//   date     := month day [","? year]       "Nov 19", "Nov. 19", "Sept. 3", "FEB 26"
+//             | day month [year]            "19 November", "17 January 2008", "10 août"
+//   tag      := "(" 1-4 short words ")"     "(Reuters)", "(AP)", "(dpa)", "(Korea Bizwire)"
+//   agency-word := a name from style.agencies after a comma: "MONTREAL, March 20, Reuter -"
+//   dash     := "-" | "--" | en dash | em dash (no space needed before the lead)
+//
+// Words of a place are capitals ("WASHINGTON", "ST. JOSEPH", "WINSTON-SALEM", with '.', '-',
+// '\'', '&', '/' and UTF-8 letters) or mixed case ("Paris", "Rio de Janeiro"). Because so
+// many first paragraphs start with capitals ("U.S. stocks fell", "NATO said"), a dateline
+// is accepted only when its shape confirms it:
+//   - a tag with a dash: "(Reuters) -", "LONDON (Reuters) -", "Paris (AFP) -";
+//   - a tag without a dash, after a capitals place: "HUNTSVILLE, Ala. (RNS) A federal judge";
+//   - a date with a dash, a tag or ", Reuter -"; a mixed-case place then needs the comma
+//     before its date ("Caracas, feb 26 -", not "On March 3 - ..."); without any of them,
+//     only after a capitals place or alone ("TOKYO Feb 8 Japan is ...", "Sept 30 Match ...");
+//   - a capitals place and a dash, no tag or date: "LONDON — Theresa ...";
+//   - a place and a colon: "SEOUL: ...", "New Delhi : ...".
+// Where only a place and a dash or colon (or no dash at all) mark the dateline, the lead
+// must read like prose: "OPEC - the cartel - said", "WHEAT - 1550 tonnes" and
+// "SAO PAULO STATE: UMUARAMA NIL" are not datelines. Label words ("EXCLUSIVE -", "Note:",
+// "FILE -") are never places, an organisation's last word ("Gould Inc (GLD) -") ends no
+// place, and a tag is at most 4 capitalised words or one short lower-case agency ("dpa"):
+// not "(Note: ...)", "(IBM.N)", "(in millions)". Days must be 1-31.
+// Linear: one forward pass over a bounded number of words, with constant lookahead.
 #ifndef WIRESTORY_DATELINE_HPP
 #define WIRESTORY_DATELINE_HPP
 
@@ -29,12 +61,587 @@ std::size_t parse_dateline(std::string_view text, dateline_view& out, const styl
 //=== implementation ===//
 
 namespace detail {
+
+//--- character helpers (candidates for detail/text.hpp) ---//
+
+/// Byte length of a UTF-8 letter at `s[i]`, else 0. Approximate by block: two-byte
+/// sequences from U+00C0 on (Latin, Greek, Cyrillic, ...) and three-byte ones outside the
+/// punctuation and symbol blocks (U+2000-U+2FFF, CJK punctuation, specials) count as letters.
+inline std::size_t dateline_utf8_letter_len(std::string_view s, std::size_t i) noexcept {
+    if (i >= s.size()) return 0;
+    std::size_t n = utf8_len(s, i);
+    if (n < 2) return 0;
+    unsigned char lead = static_cast<unsigned char>(s[i]);
+    unsigned char second = static_cast<unsigned char>(s[i + 1]);
+    if (n == 2) return lead >= 0xC3 ? 2 : 0;  // U+0080-U+00BF: NBSP, quotes, signs
+    if (n == 3) {
+        if (lead == 0xE2 || lead == 0xEF) return 0;   // punctuation, symbols, specials
+        if (lead == 0xE3 && second == 0x80) return 0; // CJK punctuation
+        return 3;
+    }
+    return 0;
+}
+
+/// Is `s[i]` the right single quote U+2019, used as an apostrophe ("CÔTE D’IVOIRE")?
+inline bool dateline_is_curly_apostrophe(std::string_view s, std::size_t i) noexcept {
+    return i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && s[i + 2] == '\x99';
+}
+
+/// Position of the first non-space byte at or after `p`.
+inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexcept {
+    while (std::size_t n = space_len(s, p)) p += n;
+    return p;
+}
+
+/// Month number of a month name in French, Spanish, German, Italian or Portuguese
+/// ("août", "März", "mayo"), lower case or capitalised; 0 when it is not one.
+inline int dateline_foreign_month(std::string_view w) noexcept {
+    struct name { std::string_view text; int month; };
+    static constexpr name names[] = {
+        {"janvier", 1},  {"février", 2},  {"mars", 3},      {"avril", 4},    {"mai", 5},
+        {"juin", 6},     {"juillet", 7},  {"août", 8},      {"septembre", 9}, {"octobre", 10},
+        {"novembre", 11}, {"décembre", 12}, {"enero", 1},   {"febrero", 2},  {"marzo", 3},
+        {"abril", 4},    {"mayo", 5},     {"junio", 6},     {"julio", 7},    {"agosto", 8},
+        {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
+        {"diciembre", 12}, {"januar", 1}, {"februar", 2},   {"märz", 3},     {"juni", 6},
+        {"juli", 7},     {"oktober", 10}, {"dezember", 12}, {"gennaio", 1},  {"febbraio", 2},
+        {"aprile", 4},   {"maggio", 5},   {"giugno", 6},    {"luglio", 7},   {"settembre", 9},
+        {"ottobre", 10}, {"dicembre", 12}, {"janeiro", 1},  {"fevereiro", 2}, {"março", 3},
+        {"maio", 5},     {"junho", 6},    {"julho", 7},     {"setembro", 9}, {"outubro", 10},
+        {"dezembro", 12}};
+    for (const name& n : names)
+        if (iequals(w, n.text)) return n.month;
+    return 0;
+}
+
+/// Month number of an English or foreign month word, with an optional final '.'. A clipped
+/// English name of four letters or more counts too: the 1987 wire has "Marc 3", "Apri 1".
+inline int dateline_month(std::string_view w) noexcept {
+    if (int m = month_number(w)) return m;
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    if (int m = dateline_foreign_month(w)) return m;
+    constexpr std::string_view names[] = {"january", "february", "march",     "april",
+                                          "may",     "june",     "july",      "august",
+                                          "september", "october", "november", "december"};
+    if (w.size() >= 4)
+        for (int m = 0; m < 12; ++m)
+            if (istarts_with(names[m], w)) return m + 1;
+    return 0;
+}
+
+//--- the pieces of a dateline ---//
+
+/// A run of words, as [begin, end) offsets, with what their letters look like.
+struct dateline_words {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    int count = 0;
+    int letters = 0;            ///< ASCII and UTF-8 letters in all words
+    bool all_caps = true;       ///< no ASCII lower-case letter anywhere
+    bool capitalised = true;    ///< every word starts with a capital or a UTF-8 letter, or is
+                                ///< a short lower-case connector ("de", "la") after the first
+    bool first_capital = false; ///< the first word starts with a capital or UTF-8 letter
+    std::size_t last_word = 0;  ///< offset of the last word
+};
+
+/// One place-like word at `p`: [p, end) and its letter shape. `end == p` when the bytes at
+/// `p` do not make a place word (digits, quotes, brackets, ...).
+struct dateline_word {
+    std::size_t end = 0;
+    int letters = 0;
+    bool has_lower = false;
+    bool starts_capital = false;  ///< first letter is a capital or a UTF-8 letter
+    bool starts_lower = false;
+};
+
+/// Does a word end at `p`: end of text, white space, or punctuation that closes a place?
+inline bool dateline_word_boundary(std::string_view s, std::size_t p) noexcept {
+    if (p >= s.size()) return true;
+    char c = s[p];
+    if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';') return true;
+    if (space_len(s, p)) return true;
+    std::size_t d = dash_len(s, p);
+    return d >= 2;  // "--" or a Unicode dash; a single '-' joins "WINSTON-SALEM"
+}
+
+inline dateline_word dateline_scan_word(std::string_view s, std::size_t p) noexcept {
+    dateline_word w;
+    std::size_t i = p;
+    bool first_letter_seen = false;
+    while (!dateline_word_boundary(s, i)) {
+        char c = s[i];
+        std::size_t step = 1;
+        if (is_alpha(c)) {
+            ++w.letters;
+            if (is_lower(c)) w.has_lower = true;
+            if (!first_letter_seen) {
+                w.starts_capital = is_upper(c);
+                w.starts_lower = is_lower(c);
+            }
+            first_letter_seen = true;
+        } else if (std::size_t n = dateline_utf8_letter_len(s, i)) {
+            ++w.letters;
+            if (!first_letter_seen) w.starts_capital = true;
+            first_letter_seen = true;
+            step = n;
+        } else if (dateline_is_curly_apostrophe(s, i)) {
+            step = 3;
+        } else if (c == '.' && i + 1 < s.size() && s[i + 1] == '.') {
+            return dateline_word{p, 0, false, false, false};  // "TANDIL......" is a table
+        } else if (!(c == '.' || c == '-' || c == '\'' || c == '&' || c == '/')) {
+            return dateline_word{p, 0, false, false, false};  // not a place word
+        }
+        i += step;
+    }
+    if (w.letters == 0) return dateline_word{p, 0, false, false, false};
+    w.end = i;
+    return w;
+}
+
+/// A date: [begin, end), month and day (day 1..31).
+struct dateline_date {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    int month = 0;
+    int day = 0;
+    bool found() const noexcept { return end > begin; }
+};
+
+/// A day number at `p`: 1-2 digits, 1..31, with an optional "st"/"nd"/"rd"/"th"; returns
+/// the end offset (0 when there is none). The day must end at a word boundary.
+inline std::size_t dateline_scan_day(std::string_view s, std::size_t p, int& day) noexcept {
+    std::size_t i = p;
+    int value = 0;
+    while (i < s.size() && is_digit(s[i]) && i - p < 3) value = value * 10 + (s[i++] - '0');
+    std::size_t digits = i - p;
+    if (digits == 0 || digits > 2 || value < 1 || value > 31) return 0;
+    if (i + 1 < s.size() && is_alpha(s[i]) && is_alpha(s[i + 1])) {
+        std::string_view suffix = s.substr(i, 2);
+        if (iequals(suffix, "st") || iequals(suffix, "nd") || iequals(suffix, "rd") ||
+            iequals(suffix, "th"))
+            i += 2;
+    }
+    if (i < s.size() && (is_alnum(s[i]) || s[i] == '.' || s[i] == '/')) return 0;
+    day = value;
+    return i;
+}
+
+/// A four-digit year (1800-2199) at `p`; returns its end or 0.
+inline std::size_t dateline_scan_year(std::string_view s, std::size_t p) noexcept {
+    if (p + 4 > s.size()) return 0;
+    int value = 0;
+    for (std::size_t k = p; k < p + 4; ++k) {
+        if (!is_digit(s[k])) return 0;
+        value = value * 10 + (s[k] - '0');
+    }
+    if (p + 4 < s.size() && (is_alnum(s[p + 4]) || s[p + 4] == '.')) return 0;
+    return (value >= 1800 && value <= 2199) ? p + 4 : 0;
+}
+
+/// The end of a month word at `p` ("Nov", "Nov.", "août"), or p when there is none.
+inline std::size_t dateline_scan_month_word(std::string_view s, std::size_t p, int& month) noexcept {
+    std::size_t i = p;
+    while (i < s.size() && i - p < 16) {
+        if (is_alpha(s[i])) { ++i; continue; }
+        if (std::size_t n = dateline_utf8_letter_len(s, i)) { i += n; continue; }
+        break;
+    }
+    if (i == p) return p;
+    if (i < s.size() && s[i] == '.') ++i;
+    if (i < s.size() && !space_len(s, i) && s[i] != ',') return p;
+    month = dateline_month(s.substr(p, i - p));
+    return month ? i : p;
+}
+
+/// A date starting at `p`: "Nov 19", "Nov. 19, 2008", "19 November", "17 January 2008".
+inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexcept {
+    dateline_date d;
+    if (p >= s.size()) return d;
+    if (is_digit(s[p])) {  // day first
+        std::size_t i = dateline_scan_day(s, p, d.day);
+        if (i == 0 && p + 2 < s.size()) {  // German "3. März"
+            std::size_t k = p;
+            while (k < s.size() && is_digit(s[k]) && k - p < 3) ++k;
+            if (k < s.size() && s[k] == '.' && space_len(s, k + 1)) {
+                int value = 0;
+                for (std::size_t j = p; j < k; ++j) value = value * 10 + (s[j] - '0');
+                if (k - p <= 2 && value >= 1 && value <= 31) { d.day = value; i = k + 1; }
+            }
+        }
+        if (i == 0 || !space_len(s, i)) return dateline_date{};
+        std::size_t m = dateline_skip_space(s, i);
+        std::size_t e = dateline_scan_month_word(s, m, d.month);
+        if (e == m) return dateline_date{};
+        std::size_t y = dateline_scan_year(s, dateline_skip_space(s, e));
+        if (y && space_len(s, e)) e = y;
+        d.begin = p;
+        d.end = e;
+        return d;
+    }
+    std::size_t e = dateline_scan_month_word(s, p, d.month);
+    if (e == p || !space_len(s, e)) return dateline_date{};
+    std::size_t day_at = dateline_skip_space(s, e);
+    std::size_t end = dateline_scan_day(s, day_at, d.day);
+    if (end == 0) return dateline_date{};
+    // ", 2008" or " 2008" after the day belongs to the date.
+    std::size_t after = end;
+    if (after < s.size() && s[after] == ',') ++after;
+    std::size_t y = dateline_scan_year(s, dateline_skip_space(s, after));
+    if (y && (after > end || space_len(s, end))) end = y;
+    d.begin = p;
+    d.end = end;
+    return d;
+}
+
+/// Words that open a paragraph as a label, never as a place: "EXCLUSIVE - ...",
+/// "Note: ...", "By: ...".
+inline bool dateline_is_kicker_word(std::string_view w) noexcept {
+    static constexpr std::string_view kickers[] = {
+        "Note",      "Notes",     "Update",     "Updated",  "Correction", "Corrected",
+        "Exclusive", "Analysis",  "Factbox",    "Breaking", "Warning",    "Refile",
+        "Repeat",    "Photo",     "Photos",     "Video",    "Watch",      "Read",
+        "Related",   "Source",    "Sources",    "Caption",  "Credit",     "Summary",
+        "Background", "Opinion",  "Comment",    "Editorial", "Column",    "Insight",
+        "Interview", "Feature",   "Graphic",    "Graphics", "Advertisement", "Disclaimer",
+        "By",        "Posted",    "Published",  "Date",     "Tags",       "Topics",
+        "Transcript", "Listen",   "Share",      "Q&A",      "Wrapup",     "Preview",
+        "Review",    "Explainer", "Timeline",   "Quote",    "Quotes",     "Text",
+        "Editor",    "Editors",   "Reporting",  "Writing",  "Editing",    "More",
+        "RPT",       "Urgent",    "Flash",      "Bulletin", "Advisory",   "Alert",
+        "File",      "Image",     "Images",     "Pictured", "Illustration", "Photograph"};
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    for (std::string_view k : kickers)
+        if (iequals(w, k)) return true;
+    return false;
+}
+
+/// Scan place or region words from `p`, stopping before a date, before a word that is not
+/// place-like, or after a word that punctuation ends (',', '(', ':' or a dash follows).
+inline dateline_words dateline_scan_words(std::string_view s, std::size_t p, int max_words) noexcept {
+    dateline_words ws;
+    ws.begin = ws.end = p;
+    std::size_t q = p;
+    while (ws.count < max_words && q < s.size()) {
+        if (dateline_scan_date(s, q).found()) break;
+        dateline_word w = dateline_scan_word(s, q);
+        if (w.end == 0) break;
+        if (ws.count == 0) ws.first_capital = w.starts_capital;
+        bool connector = ws.count > 0 && w.starts_lower && w.letters <= 3;
+        if (!w.starts_capital && !connector) ws.capitalised = false;
+        if (w.has_lower) ws.all_caps = false;
+        ws.letters += w.letters;
+        ws.last_word = q;
+        ++ws.count;
+        ws.end = w.end;
+        std::size_t next = dateline_skip_space(s, w.end);
+        if (next >= s.size()) break;
+        char c = s[next];
+        if (c == ',' || c == '(' || c == ':' || dash_len(s, next)) break;
+        q = next;
+    }
+    return ws;
+}
+
+/// A parenthesised agency tag at `p` ('(' there): "(Reuters)", "(AP)", "(Korea Bizwire)".
+/// Returns the offset after ')' and sets `inner`, or 0. Not a tag: more than 4 words, digits,
+/// ':' ("(Note: ...)"), a ticker "(IBM.N)", a lower-case phrase "(in millions)".
+inline std::size_t dateline_scan_tag(std::string_view s, std::size_t p,
+                                     std::string_view& inner) noexcept {
+    constexpr std::size_t max_len = 48;
+    if (p >= s.size() || s[p] != '(') return 0;
+    std::size_t i = p + 1;
+    int words = 0;
+    int run = 0;  // letters in the current run, to tell "A.P." from "IBM.N"
+    bool in_word = false;
+    bool first_upper = false;
+    bool first_seen = false;
+    while (i < s.size() && s[i] != ')') {
+        if (i - p > max_len) return 0;
+        char c = s[i];
+        if (std::size_t n = space_len(s, i)) {
+            in_word = false;
+            run = 0;
+            i += n;
+            continue;
+        }
+        if (!in_word) {
+            ++words;
+            in_word = true;
+            // Every word of a longer tag is capitalised: "(Korea Bizwire)", not "(Updates with
+            // details)".
+            if (words > 1 && is_lower(c)) return 0;
+        }
+        if (is_alpha(c)) {
+            if (!first_seen) { first_upper = is_upper(c); first_seen = true; }
+            ++run;
+            ++i;
+            continue;
+        }
+        if (std::size_t n = dateline_utf8_letter_len(s, i)) {
+            if (!first_seen) { first_upper = true; first_seen = true; }
+            ++run;
+            i += n;
+            continue;
+        }
+        if (c == '.') {
+            if (run >= 2 && i + 1 < s.size() && is_alpha(s[i + 1])) return 0;  // "IBM.N"
+            run = 0;
+            ++i;
+            continue;
+        }
+        if (c == '-' || c == '&' || c == '\'') { run = 0; ++i; continue; }
+        return 0;
+    }
+    if (i >= s.size() || words == 0 || words > 4 || !first_seen) return 0;
+    std::string_view content = trim(s.substr(p + 1, i - p - 1));
+    // A lower-case tag is one short agency word ("dpa"), not "(in millions)" or "(cont.)".
+    if (!first_upper && (words > 1 || content.size() > 5 || !has_lower(content) ||
+                         content.find('.') != std::string_view::npos))
+        return 0;
+    inner = content;
+    return i + 1;
+}
+
+/// The longest name of `agencies` that stands at `p` as whole words; returns its end or 0.
+inline std::size_t dateline_scan_agency_word(std::string_view s, std::size_t p,
+                                             const word_list& agencies) noexcept {
+    std::size_t best = 0;
+    for (std::string_view a : agencies) {
+        if (a.empty() || p > s.size() || s.size() - p < a.size()) continue;
+        if (!iequals(s.substr(p, a.size()), a)) continue;
+        std::size_t e = p + a.size();
+        if (e < s.size() && (is_alnum(s[e]) || is_high(s[e]))) continue;
+        if (e > best) best = e;
+    }
+    return best;
+}
+
+/// Does the text at `p` read like the start of a sentence, not a table or a heading? It
+/// starts with a capital, a UTF-8 letter or an opening quote, and its first or second word
+/// has a lower-case letter: "Japan is ...", "U.S. officials ...", "A federal judge ...";
+/// not "1550 tonnes ...", "NO COMPARISON ...", "UMUARAMA NIL, ...".
+inline bool dateline_lead_is_prose(std::string_view s, std::size_t p) noexcept {
+    if (p >= s.size()) return false;
+    char c = s[p];
+    bool opening = is_upper(c) || c == '"' || c == '\'' || dateline_utf8_letter_len(s, p) > 0 ||
+                   (p + 2 < s.size() && s[p] == '\xE2' && s[p + 1] == '\x80' &&
+                    (s[p + 2] == '\x9C' || s[p + 2] == '\x98'));  // “ ‘
+    if (!opening) return false;
+    word first = next_word(s, p);
+    if (has_lower(first.text)) return true;
+    word second = next_word(s, first.begin + first.text.size());
+    return first.text.size() <= 5 && has_lower(second.text);
+}
+
+/// Does the second word from `p` contain a letter? ("The planned", not "Feed  4,500")
+inline bool dateline_second_word_has_letter(std::string_view s, std::size_t p) noexcept {
+    word first = next_word(s, p);
+    word second = next_word(s, first.begin + first.text.size());
+    for (char c : second.text)
+        if (is_alpha(c) || is_high(c)) return true;
+    return false;
+}
+
+/// Is the white space between a dashless dateline and its lead a plain word gap (one or two
+/// spaces on the same line), as in "TOKYO Feb 8 Japan ...", not a table's column gap?
+inline bool dateline_plain_gap(std::string_view s, std::size_t from, std::size_t to) noexcept {
+    if (to <= from || to - from > 2) return false;
+    for (std::size_t i = from; i < to; ++i)
+        if (s[i] == '\n' || s[i] == '\r') return false;
+    return true;
+}
+
+/// Words that end an organisation's name, never a place: "Gould Inc (GLD) -".
+inline bool dateline_is_company_word(std::string_view w) noexcept {
+    static constexpr std::string_view words[] = {
+        "Inc",       "Corp",      "Co",        "Ltd",      "Plc",        "LLC",
+        "LP",        "AG",        "SA",        "NV",       "BV",         "GmbH",
+        "Group",     "Holdings",  "Bank",      "Securities", "Partners", "Institute",
+        "Association", "Company", "Corporation", "Trust",  "Fund",       "Party",
+        "Council",   "Ministry",  "Agency",    "Committee", "Commission", "Union"};
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    for (std::string_view k : words)
+        if (iequals(w, k)) return true;
+    return false;
+}
+
+/// Push the locations of `places` (split on '/') into `out`; the last one runs to
+/// `last_end`, so a region stays with its place: "BOISE, Idaho".
+inline void dateline_push_locations(std::string_view s, const dateline_words& places,
+                                    std::size_t last_end, dateline_view& out) {
+    std::size_t piece = places.begin;
+    // A region qualifies one place, so "DALLAS/FORT WORTH, Texas" is one location.
+    const bool split = last_end == places.end;
+    for (std::size_t i = places.begin; split && i < places.end; ++i) {
+        if (s[i] != '/') continue;
+        std::string_view loc = trim(s.substr(piece, i - piece));
+        if (!loc.empty()) out.locations.push_back(loc);
+        piece = i + 1;
+    }
+    std::string_view last = trim(s.substr(piece, last_end - piece));
+    if (!last.empty()) out.locations.push_back(last);
+}
+
+inline void dateline_clear(dateline_view& out) noexcept {
+    out.text = {};
+    out.locations.clear();
+    out.date.reset();
+    out.month = 0;
+    out.day = 0;
+    out.agency.reset();
+}
+
+//--- the parser ---//
+
 inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
                                   const style_desc& style, const sink& diags) {
-    (void)text; (void)style; (void)diags;
-    out = dateline_view{};
-    return 0;  // TODO: dateline grammar
+    dateline_clear(out);
+    std::size_t start = dateline_skip_space(text, 0);
+    // The 1987 wire flags some stories with "****" before the dateline; not part of it.
+    while (start < text.size() && text[start] == '*') ++start;
+    start = dateline_skip_space(text, start);
+    if (start >= text.size()) return 0;
+
+    // 1. Places, then up to two ", region" groups.
+    dateline_words places = dateline_scan_words(text, start, 6);
+    bool region_capitalised = true;   // "Calif.", "South Dakota"; not "the Netherlands"
+    std::size_t location_end = places.end;
+    std::size_t q = places.count ? places.end : start;
+    bool comma_before_date = false;
+    if (places.count) {
+        for (int groups = 0; groups < 2; ++groups) {
+            std::size_t t = dateline_skip_space(text, q);
+            if (t >= text.size() || text[t] != ',') break;
+            std::size_t u = dateline_skip_space(text, t + 1);
+            if (dateline_scan_date(text, u).found()) {
+                comma_before_date = true;
+                q = t + 1;
+                break;
+            }
+            dateline_words r = dateline_scan_words(text, u, 4);
+            if (r.count == 0) break;
+            if (!r.capitalised || !r.first_capital) region_capitalised = false;
+            location_end = r.end;
+            q = r.end;
+        }
+    }
+
+    // 2. The date.
+    dateline_date date = dateline_scan_date(text, dateline_skip_space(text, q));
+    if (date.found()) q = date.end;
+
+    // 3. A tag or a bare agency word, then the dash or colon.
+    std::size_t t = dateline_skip_space(text, q);
+    bool trailing_comma = false;
+    if (t < text.size() && text[t] == ',' && (date.found() || places.count)) {
+        trailing_comma = true;  // "WASHINGTON, June 19, -", "MONTREAL, March 20, Reuter -"
+        t = dateline_skip_space(text, t + 1);
+    }
+    std::string_view tag;
+    std::size_t tag_end = 0;
+    std::size_t agency_begin = 0;
+    std::size_t agency_end = 0;
+    if (t < text.size() && text[t] == '(') {
+        tag_end = dateline_scan_tag(text, t, tag);
+        if (tag_end == 0) {
+            // "(Reuters -": a known agency whose ')' was lost, right before the dash.
+            std::size_t a = dateline_skip_space(text, t + 1);
+            std::size_t e = dateline_scan_agency_word(text, a, style.agencies);
+            if (e && dash_len(text, dateline_skip_space(text, e))) {
+                tag = text.substr(a, e - a);
+                tag_end = e;
+                diags.report(errc::unbalanced_parenthesis, "dateline tag without ')'",
+                             text.data() + t);
+            }
+        }
+        if (tag_end == 0) return 0;
+        q = tag_end;
+    } else if (trailing_comma) {
+        agency_begin = t;
+        agency_end = dateline_scan_agency_word(text, t, style.agencies);
+        if (agency_end) q = agency_end;
+    }
+    if (trailing_comma && !tag_end && !agency_end) q = t;  // the comma is part of the dateline
+    t = dateline_skip_space(text, q);
+    std::size_t dash = dash_len(text, t);
+    // "June 15-July 15", "10-year": a hyphen glued to both neighbours joins them.
+    if (dash == 1 && t == q && t > 0 && text[t - 1] != ')' && t + 1 < text.size() &&
+        !space_len(text, t + 1))
+        dash = 0;
+    bool colon = !dash && t < text.size() && text[t] == ':';
+    std::size_t end = q;                  // end of the dateline as written
+    if (dash || colon) end = t + (dash ? dash : 1);
+    std::size_t lead = dateline_skip_space(text, end);
+
+    // 4. Does the shape confirm a dateline?
+    const bool has_place = places.count > 0;
+    const bool has_tag = tag_end > 0;
+    const bool has_date = date.found();
+    const bool has_agency_word = agency_end > 0;
+    const bool ends_with_marker = dash || colon;
+    // The place's shape: capitals, capitalised words, or (after a strong date) anything.
+    const bool caps_place = has_place && places.all_caps;
+    const bool named_place = has_place && places.first_capital && places.capitalised &&
+                             places.count <= 4;
+    const bool strong_date = has_date && comma_before_date && (dash || has_tag || has_agency_word);
+    const std::string_view last_word = has_place ? text.substr(places.last_word,
+                                                               places.end - places.last_word)
+                                                 : std::string_view{};
+    const bool kicker = has_place && places.count <= 2 && dateline_is_kicker_word(last_word);
+    if (has_place && places.letters < 2) return 0;
+    // "Gould Inc (GLD) -" is a company and its ticker; "RED BANK, N.J., March 11 -" a place.
+    if (has_place && !has_date && location_end == places.end &&
+        dateline_is_company_word(last_word))
+        return 0;
+    if (trailing_comma && !ends_with_marker && !has_tag) return 0;  // "New York, Stocks ..."
+    if (has_agency_word && !dash) return 0;
+    // A lower-case region ("GRONINGEN, the Netherlands") only before a confirmed date.
+    if (!region_capitalised && !strong_date) return 0;
+    const bool prose = dateline_lead_is_prose(text, lead);
+    const bool plain_gap = dateline_plain_gap(text, end, lead);
+
+    bool accepted = false;
+    if (has_tag) {
+        if (dash) {
+            accepted = (!has_place || caps_place || named_place) &&
+                       (has_date || caps_place || lead < text.size());
+        } else {
+            // "HUNTSVILLE, Ala. (RNS) A federal judge": a capitals place, an agency-like tag.
+            const bool agency_like = !has_lower(tag) ||
+                                     dateline_scan_agency_word(tag, 0, style.agencies) == tag.size();
+            accepted = (caps_place || (!has_place && has_date)) && agency_like && prose &&
+                       plain_gap;
+        }
+    } else if (has_date) {
+        // A mixed-case place needs its comma: "Caracas, feb 26 -", not "On March 3 - ...".
+        if (dash || has_agency_word)
+            accepted = !has_place || caps_place || strong_date;
+        else if (colon)
+            accepted = (!has_place || caps_place || named_place) && prose;
+        else  // "TOKYO Feb 8 Japan is ...", "Sept 30 Match results ..."
+            accepted = (!has_place || caps_place) && !trailing_comma && prose && plain_gap;
+    } else if (has_place && ends_with_marker && !kicker && prose) {
+        // "LONDON — Theresa ...", not "N.A. - Not available" or "COPPER - Quiet 75 tonnes".
+        if (dash) accepted = caps_place && places.letters >= 3 &&
+                             dateline_second_word_has_letter(text, lead);
+        else accepted = (caps_place || (named_place && places.count <= 3)) &&
+                        dateline_second_word_has_letter(text, lead);  // not "Usage: Feed  4,500"
+    }
+    if (!accepted) return 0;
+    if (lead == 0) return 0;
+
+    out.text = text.substr(start, end - start);
+    if (has_place) dateline_push_locations(text, places, location_end, out);
+    if (has_date) {
+        out.date = text.substr(date.begin, date.end - date.begin);
+        out.month = date.month;
+        out.day = date.day;
+    }
+    if (has_tag) out.agency = tag;
+    else if (has_agency_word) out.agency = text.substr(agency_begin, agency_end - agency_begin);
+    return lead;
 }
+
 } // namespace detail
 
 template <class Style>

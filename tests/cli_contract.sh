@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The CLI's contract: modes, exit statuses, errors in place of unreadable input.
+#   bash tests/cli_contract.sh path/to/wirestory
+set -u
+cli=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fails=0
+pass=0
+expect() {  # expect DESCRIPTION ACTUAL WANTED
+    if [ "$2" = "$3" ]; then pass=$((pass + 1)); else echo "FAIL: $1: got [$2] want [$3]"; fails=$((fails + 1)); fi
+}
+
+printf 'By Ines Moreau\n\nVALDORA (Reuters) - Ferries resumed.\n' > "$work/a.txt"
+printf 'OSLO, Feb 2 - Rates held.\n' > "$work/b.txt"
+
+"$cli" --help > "$work/out" 2>&1; expect "--help exits 0" $? 0
+grep -q 'usage: wirestory' "$work/out"; expect "--help prints usage" $? 0
+"$cli" --version > "$work/out"; expect "--version exits 0" $? 0
+grep -q '^wirestory [0-9]' "$work/out"; expect "--version prints the version" $? 0
+"$cli" --no-such-option > /dev/null 2>&1; expect "unknown option exits 2" $? 2
+
+"$cli" "$work/a.txt" > "$work/out"; expect "one file exits 0" $? 0
+head -c 1 "$work/out" | grep -q '{'; expect "one file prints an object" $? 0
+[ "$(wc -l < "$work/out")" -gt 5 ]; expect "one file is pretty-printed" $? 0
+"$cli" --compact "$work/a.txt" > "$work/out"; expect "--compact exits 0" $? 0
+expect "--compact prints one line" "$(wc -l < "$work/out")" 1
+
+"$cli" < "$work/a.txt" > "$work/out"; expect "stdin exits 0" $? 0
+grep -q '"VALDORA"' "$work/out"; expect "stdin is parsed" $? 0
+"$cli" - < "$work/a.txt" > "$work/out"; expect "- reads stdin" $? 0
+
+"$cli" "$work/a.txt" "$work/b.txt" > "$work/out"; expect "two files exit 0" $? 0
+expect "two files give two lines" "$(wc -l < "$work/out")" 2
+grep -c '"source":' "$work/out" > "$work/n"; expect "each line has its source" "$(cat "$work/n")" 2
+
+"$cli" "$work/a.txt" "$work/missing.txt" "$work/b.txt" > "$work/out" 2> "$work/err"
+expect "a missing file exits 1" $? 1
+expect "a missing file keeps its place" "$(wc -l < "$work/out")" 3
+grep -q 'missing.txt' "$work/err"; expect "a missing file is named on stderr" $? 0
+
+{
+    printf '{"id": 1, "text": "OSLO, Feb 2 - Rates held."}\n'
+    printf 'not json\n'
+    printf '{"id": "x\\"y", "text": "By Ines Moreau\\n\\nVALDORA (Reuters) - Ferries resumed."}\n'
+    printf '{"text": "no id"}\n'
+    printf '{"id": 5}\n'
+} > "$work/in.jsonl"
+"$cli" --jsonl "$work/in.jsonl" > "$work/out" 2> "$work/err"
+expect "malformed JSONL exits 1" $? 1
+expect "one output line per input line" "$(wc -l < "$work/out")" 5
+expect "ids echoed in order" "$(grep -o '^{"id":[^,]*' "$work/out" | tr '\n' ' ')" \
+       '{"id":1 {"id":null {"id":"x\"y" {"id":null {"id":null '
+grep -q '"line":2,"error"' "$work/out"; expect "a malformed line says its line number" $? 0
+grep -q '"line":5,"error"' "$work/out"; expect "a line without text is an error" $? 0
+grep -q ':2: ' "$work/err"; expect "stderr names the line" $? 0
+"$cli" --jsonl < "$work/in.jsonl" > /dev/null 2>&1; expect "--jsonl reads stdin" $? 1
+
+echo "$pass passed, $fails failed"
+[ "$fails" -eq 0 ]

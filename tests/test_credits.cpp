@@ -1,0 +1,409 @@
+#include <wirestory/credits.hpp>
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+using wirestory::credit_role;
+using wirestory::credit_view;
+using wirestory::detail::contains_view;
+constexpr auto npos = std::string_view::npos;
+
+const wirestory::detail::style_desc& reuters() {
+    static const auto d = wirestory::detail::describe<wirestory::default_style>();
+    return d;
+}
+
+/// Every view of every credit lies inside `input`.
+bool all_inside(std::string_view input, const std::vector<credit_view>& credits) {
+    for (const auto& c : credits) {
+        if (!contains_view(input, c.label)) return false;
+        for (const auto& p : c.people)
+            if (!contains_view(input, p.name) || (p.location && !contains_view(input, *p.location)))
+                return false;
+        for (auto d : c.desks)
+            if (!contains_view(input, d)) return false;
+    }
+    return true;
+}
+
+std::vector<std::string_view> names(const credit_view& c) {
+    std::vector<std::string_view> out;
+    for (const auto& p : c.people) out.push_back(p.name);
+    return out;
+}
+
+using list = std::vector<std::string_view>;
+} // namespace
+
+TEST_CASE("parse_credits: roles and separators") {
+    SUBCASE("parenthesised, semicolons") {
+        std::string_view in = "(Reporting by Marta Kowalczyk and Idris Okafor; Editing by Lena Holt)";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 2);
+        CHECK(c[0].role == credit_role::reporting);
+        CHECK(c[0].label == "Reporting");
+        CHECK(names(c[0]) == list{"Marta Kowalczyk", "Idris Okafor"});
+        CHECK(c[1].role == credit_role::editing);
+        CHECK(names(c[1]) == list{"Lena Holt"});
+        CHECK(all_inside(in, c));
+    }
+    SUBCASE("no parentheses, commas between roles, small role words") {
+        auto c = wirestory::parse_credits("Reporting by Tomas Vidal, editing by Greta Lind");
+        REQUIRE(c.size() == 2);
+        CHECK(names(c[0]) == list{"Tomas Vidal"});
+        CHECK(c[1].label == "editing");
+        CHECK(c[1].role == credit_role::editing);
+    }
+    SUBCASE("nothing between roles") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook and Cole Ferris Writing by Dana Quill Editing by Eli Marsh");
+        REQUIRE(c.size() == 3);
+        CHECK(names(c[0]) == list{"Ann Brook", "Cole Ferris"});
+        CHECK(c[1].role == credit_role::writing);
+        CHECK(names(c[1]) == list{"Dana Quill"});
+        CHECK(names(c[2]) == list{"Eli Marsh"});
+    }
+    SUBCASE("periods between roles") {
+        std::string_view in = "Reporting by Ann Brook. Editing by Cole Ferris.";
+        std::vector<credit_view> out;
+        CHECK(wirestory::detail::parse_credits(in, out, reuters(), {}) == in.size());
+        REQUIRE(out.size() == 2);
+        CHECK(names(out[0]) == list{"Ann Brook"});
+        CHECK(names(out[1]) == list{"Cole Ferris"});
+    }
+    SUBCASE("any case of 'by'") {
+        auto c = wirestory::parse_credits("Reporting By Pia Lorne; Additional reporting BY Sven Arko");
+        REQUIRE(c.size() == 2);
+        CHECK(c[0].role == credit_role::reporting);
+        CHECK(c[1].role == credit_role::additional_reporting);
+        CHECK(c[1].label == "Additional reporting");
+    }
+    SUBCASE("every named role") {
+        auto c = wirestory::parse_credits(
+            "(Compiled by Ann Brook; Graphics by Cole Ferris; Fact-checking by Dana Quill; "
+            "Writing by Eli Marsh; Editing by Fay Dunn)");
+        REQUIRE(c.size() == 5);
+        CHECK(c[0].role == credit_role::compiled);
+        CHECK(c[1].role == credit_role::graphics);
+        CHECK(c[2].role == credit_role::fact_checking);
+        CHECK(c[2].label == "Fact-checking");
+        CHECK(c[3].role == credit_role::writing);
+        CHECK(c[4].role == credit_role::editing);
+    }
+    SUBCASE("other roles keep their label") {
+        std::string_view in = "(Reporting by Ann Brook; Video production by Cole Ferris; Research by Dana Quill)";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 3);
+        CHECK(c[1].role == credit_role::other);
+        CHECK(c[1].label == "Video production");
+        CHECK(c[2].role == credit_role::other);
+        CHECK(c[2].label == "Research");
+        CHECK(all_inside(in, c));
+    }
+    SUBCASE("unseparated additional reporting in title case") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook Additional Reporting by Cole Ferris");
+        REQUIRE(c.size() == 2);
+        CHECK(names(c[0]) == list{"Ann Brook"});
+        CHECK(c[1].role == credit_role::additional_reporting);
+    }
+    SUBCASE("a lowercase name is kept as written") {
+        auto c = wirestory::parse_credits("Reporting by piotr Zalewski, Noor Haddad");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"piotr Zalewski", "Noor Haddad"});
+    }
+    SUBCASE("UTF-8 names") {
+        std::string_view in = "(Reporting by Gülşen Aydınoğlu in İzmir; Editing by Søren Ødegård)";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 2);
+        CHECK(names(c[0]) == list{"Gülşen Aydınoğlu"});
+        REQUIRE(c[0].people[0].location);
+        CHECK(*c[0].people[0].location == "İzmir");
+        CHECK(names(c[1]) == list{"Søren Ødegård"});
+    }
+    SUBCASE("three names with a comma and 'and'") {
+        auto c = wirestory::parse_credits("Editing by Ann Brook, Cole Ferris and Dana Quill");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Ann Brook", "Cole Ferris", "Dana Quill"});
+    }
+}
+
+TEST_CASE("parse_credits: people with places") {
+    SUBCASE("each person a place") {
+        auto c = wirestory::parse_credits("(Reporting by Ann Brook in Port Ellis and Cole Ferris in Valmora)");
+        REQUIRE(c.size() == 1);
+        REQUIRE(c[0].people.size() == 2);
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Port Ellis"));
+        CHECK(c[0].people[1].location == std::optional<std::string_view>("Valmora"));
+    }
+    SUBCASE("a place with a state after a comma") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook in Cedar Falls, Montana; Editing by Cole Ferris");
+        REQUIRE(c.size() == 2);
+        REQUIRE(c[0].people.size() == 1);
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Cedar Falls, Montana"));
+        CHECK(names(c[1]) == list{"Cole Ferris"});
+    }
+    SUBCASE("a two-word state after a comma") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook in Lakeport, New Hampshire");
+        REQUIRE(c.size() == 1);
+        REQUIRE(c[0].people.size() == 1);
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Lakeport, New Hampshire"));
+    }
+    SUBCASE("two people share a place") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook and Cole Ferris in Valmora");
+        REQUIRE(c.size() == 1);
+        REQUIRE(c[0].people.size() == 2);
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Valmora"));
+        CHECK(c[0].people[1].location == std::optional<std::string_view>("Valmora"));
+    }
+    SUBCASE("a comma list is not a place") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook in Valmora, Cole Ferris and Dana Quill");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Ann Brook", "Cole Ferris", "Dana Quill"});
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Valmora"));
+        CHECK_FALSE(c[0].people[1].location);
+    }
+}
+
+TEST_CASE("parse_credits: desks") {
+    SUBCASE("one newsroom") {
+        auto c = wirestory::parse_credits("(Reporting by Valmora newsroom; Editing by Ann Brook)");
+        REQUIRE(c.size() == 2);
+        CHECK(c[0].people.empty());
+        CHECK(c[0].desks == list{"Valmora newsroom"});
+    }
+    SUBCASE("'the ... Newsroom' after a person") {
+        auto c = wirestory::parse_credits("Reporting by Ann Brook and the Port Ellis Newsroom; Editing by Cole Ferris");
+        REQUIRE(c.size() == 2);
+        CHECK(names(c[0]) == list{"Ann Brook"});
+        CHECK(c[0].desks == list{"Port Ellis Newsroom"});
+    }
+    SUBCASE("several cities, one desk") {
+        auto c = wirestory::parse_credits("(Reporting by Valmora, Kestrel and Dunmore newsrooms)");
+        REQUIRE(c.size() == 1);
+        CHECK(c[0].people.empty());
+        CHECK(c[0].desks == list{"Valmora, Kestrel and Dunmore newsrooms"});
+    }
+    SUBCASE("desks after placed people") {
+        auto c = wirestory::parse_credits(
+            "(Reporting by Ann Brook in Valmora and Cole Ferris in Kestrel, and Kestrel, Dunmore and Ostrava newsrooms)");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Ann Brook", "Cole Ferris"});
+        CHECK(c[0].people[1].location == std::optional<std::string_view>("Kestrel"));
+        CHECK(c[0].desks == list{"Kestrel, Dunmore and Ostrava newsrooms"});
+    }
+}
+
+TEST_CASE("parse_credits: damaged web copy") {
+    SUBCASE("a role glued to the desk before it is split and reported") {
+        std::string in =
+            "(Reporting by Ann Brook in Valmora and Cole Ferris in Kestrel, and Kestrel, Dunmore and Ostrava "
+            "newsroomsWriting by Dana Quill, Editing by Eli Marsh)";
+        std::vector<credit_view> out;
+        std::vector<wirestory::diagnostic> diags;
+        wirestory::detail::sink sink{&diags, in.data()};
+        std::size_t used = wirestory::detail::parse_credits(in, out, reuters(), sink);
+        CHECK(used == in.size());
+        REQUIRE(out.size() == 3);
+        CHECK(out[0].desks == list{"Kestrel, Dunmore and Ostrava newsrooms"});
+        CHECK(out[1].role == credit_role::writing);
+        CHECK(out[1].label == "Writing");
+        CHECK(names(out[1]) == list{"Dana Quill"});
+        CHECK(names(out[2]) == list{"Eli Marsh"});
+        REQUIRE(diags.size() == 1);
+        CHECK(diags[0].code == wirestory::errc::repaired_separator);
+        CHECK(diags[0].offset == in.find("Writing"));
+        CHECK(all_inside(in, out));
+    }
+    SUBCASE("boilerplate glued to the last name is left out") {
+        std::string_view in = "Reporting by Ann Brook; Editing by Cole Ferris and Dana QuillOur Standards: The Trust Principles.";
+        std::vector<credit_view> out;
+        std::size_t used = wirestory::detail::parse_credits(in, out, reuters(), {});
+        CHECK(used == in.find("Our Standards"));
+        REQUIRE(out.size() == 2);
+        CHECK(names(out[1]) == list{"Cole Ferris", "Dana Quill"});
+    }
+    SUBCASE("boilerplate sentences after the credits") {
+        std::string_view in = "Reporting by Ann Brook. Sign up here.";
+        std::vector<credit_view> out;
+        std::size_t used = wirestory::detail::parse_credits(in, out, reuters(), {});
+        CHECK(used == in.find(" Sign"));
+        REQUIRE(out.size() == 1);
+        CHECK(names(out[0]) == list{"Ann Brook"});
+    }
+    SUBCASE("HTML paragraph tags") {
+        std::string_view in = "<p>Reporting By Ann Brook; Editing by Cole Ferris</p>";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 2);
+        CHECK(names(c[1]) == list{"Cole Ferris"});
+        CHECK(wirestory::detail::find_credits(in, reuters()) == 0);
+    }
+}
+
+TEST_CASE("parse_credits: contributed and assistance forms") {
+    SUBCASE("AP writers with places and state abbreviations") {
+        std::string_view in =
+            "Associated Press writers Ann Brook in Harlow, Ala., and Cole Ferris in Mead, Ala., contributed to this report.";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 1);
+        CHECK(c[0].role == credit_role::contributed);
+        CHECK(c[0].label == "contributed");
+        CHECK(names(c[0]) == list{"Ann Brook", "Cole Ferris"});
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Harlow, Ala."));
+        CHECK(c[0].people[1].location == std::optional<std::string_view>("Mead, Ala."));
+        CHECK(all_inside(in, c));
+    }
+    SUBCASE("one name") {
+        auto c = wirestory::parse_credits("Ann Brook contributed to this report.");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Ann Brook"});
+    }
+    SUBCASE("another outlet's reporter") {
+        auto c = wirestory::parse_credits("-- KXTV's Cole Ferris contributed to this report.");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Cole Ferris"});
+    }
+    SUBCASE("a short 'contributed.'") {
+        auto c = wirestory::parse_credits("Associated Press writer Dana Quill in Valmora contributed.");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Dana Quill"});
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Valmora"));
+    }
+    SUBCASE("Bloomberg assistance with dashes and a period") {
+        std::string_view in = "--With assistance from Ann Brook, Cole Ferris and Dana Quill.";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 1);
+        CHECK(c[0].role == credit_role::with_assistance);
+        CHECK(c[0].label == "With assistance from");
+        CHECK(names(c[0]) == list{"Ann Brook", "Cole Ferris", "Dana Quill"});
+        CHECK(all_inside(in, c));
+    }
+    SUBCASE("Bloomberg assistance without punctuation") {
+        auto c = wirestory::parse_credits("With assistance from Eli Marsh and Fay Dunn");
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Eli Marsh", "Fay Dunn"});
+    }
+    SUBCASE("contributing money is not a credit") {
+        CHECK(wirestory::parse_credits("Ann Brook contributed to the campaign fund.").empty());
+    }
+}
+
+TEST_CASE("parse_credits: what is not a credit") {
+    CHECK(wirestory::parse_credits("").empty());
+    CHECK(wirestory::parse_credits("The cyclist was hit by a car on Tuesday.").empty());
+    CHECK(wirestory::parse_credits("Responsibility was claimed by the rebel group, officials said.").empty());
+    CHECK(wirestory::parse_credits("Written by hand, the letter ran to 40 pages.").empty());
+    CHECK(wirestory::parse_credits("With assistance from the government, the mill reopened.").empty());
+    CHECK(wirestory::parse_credits("By Ann Brook").empty());
+    CHECK(wirestory::parse_credits("Reporting by").empty());
+    std::vector<credit_view> out(1);  // a failed parse leaves earlier entries alone
+    CHECK(wirestory::detail::parse_credits("Shares fell 3%.", out, reuters(), {}) == 0);
+    CHECK(out.size() == 1);
+}
+
+TEST_CASE("parse_credits appends") {
+    std::vector<credit_view> out;
+    std::string_view a = "(Reporting by Ann Brook)", b = "(Editing by Cole Ferris)";
+    CHECK(wirestory::detail::parse_credits(a, out, reuters(), {}) == a.size());
+    CHECK(wirestory::detail::parse_credits(b, out, reuters(), {}) == b.size());
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].role == credit_role::reporting);
+    CHECK(out[1].role == credit_role::editing);
+}
+
+TEST_CASE("find_credits") {
+    const auto& s = reuters();
+    SUBCASE("the block is a credit") {
+        CHECK(wirestory::detail::find_credits("(Reporting by Ann Brook; Editing by Cole Ferris)", s) == 0);
+        CHECK(wirestory::detail::find_credits("Reporting by Ann Brook, Writing by Dana Quill", s) == 0);
+    }
+    SUBCASE("a credit ends a paragraph of body text") {
+        std::string_view in = "The hosts sat deep in front of goal. (Reporting by Ann Brook; editing by Cole Ferris)";
+        std::size_t at = wirestory::detail::find_credits(in, s);
+        CHECK(at == in.find('('));
+        auto c = wirestory::parse_credits(in.substr(at == npos ? 0 : at));
+        CHECK(c.size() == 2);
+    }
+    SUBCASE("a hard-wrapped story whose last line is the credit") {
+        std::string_view in = "The ministry said the loan\nwould be repaid by 2030.\n(Reporting by Ann Brook; Editing by\nCole Ferris)\n";
+        CHECK(wirestory::detail::find_credits(in, s) == in.find('('));
+    }
+    SUBCASE("an unparenthesised credit after the last sentence") {
+        std::string_view in = "Talks resume on Monday. Reporting by Ann Brook; Editing by Cole Ferris";
+        CHECK(wirestory::detail::find_credits(in, s) == in.find("Reporting"));
+    }
+    SUBCASE("boilerplate after the credit") {
+        std::string_view in = "Reporting by Ann Brook; Editing by Cole FerrisOur Standards: The Trust Principles.";
+        CHECK(wirestory::detail::find_credits(in, s) == 0);
+    }
+    SUBCASE("body text is not a credit") {
+        CHECK(wirestory::detail::find_credits("Responsibility was claimed by the rebels, who were driven out by troops in 2001.", s) == npos);
+        CHECK(wirestory::detail::find_credits("He said (in a statement) that the plan was backed by lenders.", s) == npos);
+        CHECK(wirestory::detail::find_credits("Shares rose (by 3%)", s) == npos);
+        CHECK(wirestory::detail::find_credits("", s) == npos);
+        CHECK(wirestory::detail::find_credits("(This story corrects the figure in paragraph 2)", s) == npos);
+    }
+}
+
+TEST_CASE("credits: broken and hostile input") {
+    SUBCASE("unbalanced parentheses") {
+        std::string_view in = "(Reporting by Ann Brook; Editing by Cole Ferris";
+        std::vector<credit_view> out;
+        std::vector<wirestory::diagnostic> diags;
+        wirestory::detail::sink sink{&diags, in.data()};
+        CHECK(wirestory::detail::parse_credits(in, out, reuters(), sink) == in.size());
+        CHECK(out.size() == 2);
+        REQUIRE(!diags.empty());
+        CHECK(diags[0].code == wirestory::errc::unbalanced_parenthesis);
+        CHECK(diags[0].offset == 0);
+        CHECK(wirestory::parse_credits("Reporting by Ann Brook) Editing").size() == 1);
+        CHECK(wirestory::detail::find_credits("((((", reuters()) == npos);
+        CHECK(wirestory::detail::find_credits("))))", reuters()) == npos);
+    }
+    SUBCASE("nested parentheses") {
+        std::string_view in = "(Reporting by Ann (Annie) Brook; Editing by Cole Ferris)";
+        auto c = wirestory::parse_credits(in);
+        CHECK(c.size() == 2);
+        CHECK(all_inside(in, c));
+    }
+    SUBCASE("100,000 names") {
+        std::string in = "Reporting by Ann Brook";
+        for (int i = 0; i < 100000; ++i) in += ", Cole Ferris";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 1);
+        CHECK(c[0].people.size() == 100001);
+        CHECK(wirestory::detail::find_credits(in, reuters()) == 0);
+    }
+    SUBCASE("100,000 semicolons") {
+        std::string in = "(Reporting by Ann Brook" + std::string(100000, ';') + ")";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Ann Brook"});
+        std::string bare(100000, ';');
+        CHECK(wirestory::parse_credits(bare).empty());
+        CHECK(wirestory::detail::find_credits(bare, reuters()) == npos);
+    }
+    SUBCASE("100,000 'by' words") {
+        std::string in = "Reporting";
+        for (int i = 0; i < 100000; ++i) in += " by";
+        CHECK(wirestory::parse_credits(in).empty());
+        CHECK(wirestory::detail::find_credits(in, reuters()) == npos);
+    }
+}
+
+TEST_CASE("seed zelenskiy-turkey: the credit block at the story's end (invented names)") {
+    std::string_view in =
+        "(Reporting by Hüseyin Aksoylu in Ankara and Oksana Lutsenko in Kyiv, and Kyiv, Moscow and Istanbul "
+        "newsroomsWriting by Tobias Herrold, Editing by Petra Grall)";
+    auto c = wirestory::parse_credits(in);
+    REQUIRE(c.size() == 3);
+    CHECK(names(c[0]) == list{"Hüseyin Aksoylu", "Oksana Lutsenko"});
+    CHECK(c[0].people[0].location == std::optional<std::string_view>("Ankara"));
+    CHECK(c[0].people[1].location == std::optional<std::string_view>("Kyiv"));
+    CHECK(c[0].desks == list{"Kyiv, Moscow and Istanbul newsrooms"});
+    CHECK(c[1].role == credit_role::writing);
+    CHECK(names(c[1]) == list{"Tobias Herrold"});
+    CHECK(c[2].role == credit_role::editing);
+    CHECK(names(c[2]) == list{"Petra Grall"});
+    CHECK(all_inside(in, c));
+}

@@ -1,0 +1,384 @@
+#include <wirestory/dateline.hpp>
+#include <doctest/doctest.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Places, people and agencies' stories here are invented; only the formats are real.
+
+namespace {
+
+using wirestory::dateline_view;
+using wirestory::detail::contains_view;
+
+/// Parse with the detail function; return the lead offset and check every view lies inside.
+std::size_t parse(std::string_view text, dateline_view& out) {
+    std::size_t lead = wirestory::detail::parse_dateline(
+        text, out, wirestory::detail::describe<wirestory::default_style>(), wirestory::detail::sink{});
+    CHECK(contains_view(text, out.text));
+    for (auto loc : out.locations) CHECK(contains_view(text, loc));
+    if (out.date) CHECK(contains_view(text, *out.date));
+    if (out.agency) CHECK(contains_view(text, *out.agency));
+    CHECK(lead <= text.size());
+    return lead;
+}
+
+/// The lead text that follows the dateline.
+std::string_view lead_of(std::string_view text) {
+    dateline_view out;
+    return text.substr(parse(text, out));
+}
+
+std::vector<std::string> locations(const dateline_view& d) {
+    return std::vector<std::string>(d.locations.begin(), d.locations.end());
+}
+
+bool no_dateline(std::string_view text) {
+    dateline_view out;
+    bool none = parse(text, out) == 0;
+    CHECK(out.locations.empty());
+    return none && !wirestory::parse_dateline(text).has_value();
+}
+
+} // namespace
+
+TEST_CASE("dateline: place and agency tag") {
+    SUBCASE("one capitals place") {
+        std::string_view text = "PORT ELLIS (Reuters) - Harbour pilots walked off the job.";
+        auto d = wirestory::parse_dateline(text);
+        REQUIRE(d);
+        CHECK(d->text == "PORT ELLIS (Reuters) -");
+        CHECK(locations(*d) == std::vector<std::string>{"PORT ELLIS"});
+        CHECK(!d->date);
+        CHECK(d->month == 0);
+        CHECK(d->day == 0);
+        CHECK(d->agency == std::optional<std::string_view>("Reuters"));
+        CHECK(lead_of(text) == "Harbour pilots walked off the job.");
+    }
+    SUBCASE("several places split on '/'") {
+        auto d = wirestory::parse_dateline("KORSKA/MIREVO (Reuters) - Talks resumed.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"KORSKA", "MIREVO"});
+        CHECK(d->agency == std::optional<std::string_view>("Reuters"));
+    }
+    SUBCASE("Breakingviews") {
+        auto d = wirestory::parse_dateline("ELDERMOOR (Reuters Breakingviews) - Bidding wars are rare.");
+        REQUIRE(d);
+        CHECK(d->agency == std::optional<std::string_view>("Reuters Breakingviews"));
+    }
+    SUBCASE("tag without a place") {
+        std::string_view text = "(Reuters) - Shares of Quillon Motors fell.";
+        auto d = wirestory::parse_dateline(text);
+        REQUIRE(d);
+        CHECK(d->locations.empty());
+        CHECK(d->agency == std::optional<std::string_view>("Reuters"));
+        CHECK(lead_of(text) == "Shares of Quillon Motors fell.");
+        CHECK(lead_of("(Bloomberg) -- Harrow Ltd priced its offering.") == "Harrow Ltd priced its offering.");
+    }
+    SUBCASE("place with its region") {
+        auto d = wirestory::parse_dateline("BRAMWICK, Idaho (Reuters) - A wildfire spread.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"BRAMWICK, Idaho"});
+        auto ap = wirestory::parse_dateline("PORT ELLIS, South Dakota (AP) — Ranchers gathered.");
+        REQUIRE(ap);
+        CHECK(locations(*ap) == std::vector<std::string>{"PORT ELLIS, South Dakota"});
+        CHECK(ap->agency == std::optional<std::string_view>("AP"));
+        auto dotted = wirestory::parse_dateline("ST. ALDRIC, Mich. (AP) — Health officials said.");
+        REQUIRE(dotted);
+        CHECK(locations(*dotted) == std::vector<std::string>{"ST. ALDRIC, Mich."});
+    }
+    SUBCASE("region after several places stays one location") {
+        auto d = wirestory::parse_dateline("FENWAY/HOLT CROSSING, Texas, March 3 - A carrier said.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"FENWAY/HOLT CROSSING, Texas"});
+    }
+}
+
+TEST_CASE("dateline: dates") {
+    SUBCASE("month day") {
+        auto d = wirestory::parse_dateline("KESTREL BAY, Nov 19 (Reuters) - The council voted.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"KESTREL BAY"});
+        CHECK(d->date == std::optional<std::string_view>("Nov 19"));
+        CHECK(d->month == 11);
+        CHECK(d->day == 19);
+    }
+    SUBCASE("capital month, no tag") {
+        auto d = wirestory::parse_dateline("NOVA LIPA, FEB 26 - Grain exports rose.");
+        REQUIRE(d);
+        CHECK(d->date == std::optional<std::string_view>("FEB 26"));
+        CHECK(d->month == 2);
+        CHECK(!d->agency);
+    }
+    SUBCASE("abbreviations with a dot") {
+        auto a = wirestory::parse_dateline("ZELVANO, Nov. 19 (Reuters) - Rain fell.");
+        REQUIRE(a);
+        CHECK(a->date == std::optional<std::string_view>("Nov. 19"));
+        auto b = wirestory::parse_dateline("ZELVANO, Sept. 3 (Reuters) - Rain fell.");
+        REQUIRE(b);
+        CHECK(b->date == std::optional<std::string_view>("Sept. 3"));
+        CHECK(b->month == 9);
+        CHECK(b->day == 3);
+    }
+    SUBCASE("day first, with and without a year") {
+        auto a = wirestory::parse_dateline("ORVIK, 19 November (Reuters) - Ferries stopped.");
+        REQUIRE(a);
+        CHECK(a->date == std::optional<std::string_view>("19 November"));
+        CHECK(a->month == 11);
+        CHECK(a->day == 19);
+        auto b = wirestory::parse_dateline("Little Fennick, 17 January 2008 (FH) - Three judges were sworn in.");
+        REQUIRE(b);
+        CHECK(locations(*b) == std::vector<std::string>{"Little Fennick"});
+        CHECK(b->date == std::optional<std::string_view>("17 January 2008"));
+        CHECK(b->agency == std::optional<std::string_view>("FH"));
+    }
+    SUBCASE("region then date") {
+        auto d = wirestory::parse_dateline("SAN ALDERO, Calif., March 2 - Quillon Inc said.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"SAN ALDERO, Calif."});
+        CHECK(d->date == std::optional<std::string_view>("March 2"));
+    }
+    SUBCASE("foreign month names") {
+        auto d = wirestory::parse_dateline("ORVIK, 10 août (Xinhua) -- Un responsable a dit.");
+        REQUIRE(d);
+        CHECK(d->date == std::optional<std::string_view>("10 août"));
+        CHECK(d->month == 8);
+        CHECK(d->agency == std::optional<std::string_view>("Xinhua"));
+    }
+    SUBCASE("date without a place") {
+        auto a = wirestory::parse_dateline("Jan. 5 (Bloomberg) -- Economists disagree.");
+        REQUIRE(a);
+        CHECK(a->locations.empty());
+        CHECK(a->date == std::optional<std::string_view>("Jan. 5"));
+        CHECK(a->agency == std::optional<std::string_view>("Bloomberg"));
+        auto b = wirestory::parse_dateline("Nov. 25 (UPI) -- The envoy arrived.");
+        REQUIRE(b);
+        CHECK(b->agency == std::optional<std::string_view>("UPI"));
+    }
+    SUBCASE("implausible days are not dates") {
+        CHECK(no_dateline("Sept 32 Match results and tables."));
+        CHECK(no_dateline("TOKYO Feb 0 Harbour fees rose."));
+    }
+    SUBCASE("month_number sees any case and abbreviation") {
+        CHECK(wirestory::detail::month_number("SEPT.") == 9);
+        CHECK(wirestory::detail::dateline_month("Marc") == 3);  // clipped on the 1987 wire
+        CHECK(wirestory::detail::dateline_month("März") == 3);
+        CHECK(wirestory::detail::dateline_month("Mark") == 0);
+    }
+}
+
+TEST_CASE("dateline: dashes and the lead") {
+    SUBCASE("every dash") {
+        CHECK(lead_of("ORVIK (Reuters) - Lead one.") == "Lead one.");
+        CHECK(lead_of("ORVIK (Reuters) -- Lead two.") == "Lead two.");
+        CHECK(lead_of("ORVIK (Reuters) \xE2\x80\x93 Lead three.") == "Lead three.");  // en dash
+        CHECK(lead_of("ORVIK (Reuters) \xE2\x80\x94 Lead four.") == "Lead four.");   // em dash
+    }
+    SUBCASE("no space after the dash") {
+        std::string_view text = "VARNHOLM (Reuters) -The mayor resigned.";
+        dateline_view d;
+        CHECK(text.substr(parse(text, d)) == "The mayor resigned.");
+        CHECK(d.text == "VARNHOLM (Reuters) -");
+    }
+    SUBCASE("many spaces after the dash") {
+        CHECK(lead_of("(Reuters) -     Both indexes fell.") == "Both indexes fell.");
+    }
+    SUBCASE("leading white space is not part of the dateline") {
+        dateline_view d;
+        std::string_view text = "    ORVIK, March 4 - Mills closed.";
+        CHECK(text.substr(parse(text, d)) == "Mills closed.");
+        CHECK(d.text == "ORVIK, March 4 -");
+    }
+    SUBCASE("a tagged dateline alone") {
+        dateline_view d;
+        std::string_view text = "HARROW (AP) \xE2\x80\x94";
+        CHECK(parse(text, d) == text.size());
+        CHECK(d.agency == std::optional<std::string_view>("AP"));
+    }
+    SUBCASE("a dateline that is the whole paragraph") {
+        dateline_view d;
+        std::string_view text = "ORVIK, N.J., March 12 -";
+        CHECK(parse(text, d) == text.size());
+        CHECK(locations(d) == std::vector<std::string>{"ORVIK, N.J."});
+    }
+}
+
+TEST_CASE("dateline: the 1987 wire") {
+    SUBCASE("region and date without a comma between") {
+        auto d = wirestory::parse_dateline("HOLLOWAY, Va. Feb 26 - A savings bank said.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"HOLLOWAY, Va."});
+        CHECK(d->date == std::optional<std::string_view>("Feb 26"));
+    }
+    SUBCASE("a comma before the dash") {
+        auto d = wirestory::parse_dateline("ELDERMOOR, June 19, - The senate voted.");
+        REQUIRE(d);
+        CHECK(d->text == "ELDERMOOR, June 19, -");
+        CHECK(d->date == std::optional<std::string_view>("June 19"));
+        CHECK(!d->agency);
+    }
+    SUBCASE("a bare agency word") {
+        auto d = wirestory::parse_dateline("QUARRY POINT, March 20, Reuter - The bank cut rates.");
+        REQUIRE(d);
+        CHECK(d->agency == std::optional<std::string_view>("Reuter"));
+        CHECK(d->date == std::optional<std::string_view>("March 20"));
+        CHECK(lead_of("QUARRY POINT, March 20, Reuter - The bank cut rates.") == "The bank cut rates.");
+    }
+    SUBCASE("mixed and lower case places confirmed by the date") {
+        auto a = wirestory::parse_dateline("Oldharbour, april 3 - Output rose.");
+        REQUIRE(a);
+        CHECK(locations(*a) == std::vector<std::string>{"Oldharbour"});
+        CHECK(a->month == 4);
+        auto b = wirestory::parse_dateline("GRAVENDAL, the Lowlands, March 31 - Exports fell.");
+        REQUIRE(b);
+        CHECK(locations(*b) == std::vector<std::string>{"GRAVENDAL, the Lowlands"});
+    }
+    SUBCASE("priority stars and a lines wrap") {
+        auto d = wirestory::parse_dateline("****ELDERMOOR, March 5 - The agency bought eight\ncargoes.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"ELDERMOOR"});
+    }
+}
+
+TEST_CASE("dateline: other agencies") {
+    SUBCASE("short tags") {
+        for (std::string_view tag : {"AP", "AFP", "UPI", "dpa", "Xinhua", "Bloomberg", "FH", "Korea Bizwire"}) {
+            std::string text = "VARNHOLM (" + std::string(tag) + ") - The ministry said.";
+            dateline_view d;
+            CHECK(parse(text, d) > 0);
+            CHECK(d.agency == std::optional<std::string_view>(tag));
+        }
+    }
+    SUBCASE("mixed-case places with a tag") {
+        auto a = wirestory::parse_dateline("Oldharbour (AFP) - Schools reopen on Tuesday.");
+        REQUIRE(a);
+        CHECK(locations(*a) == std::vector<std::string>{"Oldharbour"});
+        auto b = wirestory::parse_dateline("Brennstadt (dpa) - Passagiere dürfen hoffen.");
+        REQUIRE(b);
+        CHECK(b->agency == std::optional<std::string_view>("dpa"));
+    }
+    SUBCASE("tag without a dash") {
+        std::string_view text = "LOWELL FORGE, Ala. (RNS) A federal judge ruled.";
+        auto d = wirestory::parse_dateline(text);
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"LOWELL FORGE, Ala."});
+        CHECK(d->agency == std::optional<std::string_view>("RNS"));
+        CHECK(lead_of(text) == "A federal judge ruled.");
+    }
+    SUBCASE("lost ')' is repaired with a diagnostic") {
+        std::string_view text = "ORVIK (Reuters - Ferries stopped.";
+        std::vector<wirestory::diagnostic> diags;
+        dateline_view d;
+        std::size_t lead = wirestory::detail::parse_dateline(
+            text, d, wirestory::detail::describe<wirestory::default_style>(),
+            wirestory::detail::sink{&diags, text.data()});
+        CHECK(text.substr(lead) == "Ferries stopped.");
+        CHECK(d.agency == std::optional<std::string_view>("Reuters"));
+        REQUIRE(diags.size() == 1);
+        CHECK(diags[0].code == wirestory::errc::unbalanced_parenthesis);
+        CHECK(diags[0].offset == 6);
+    }
+}
+
+TEST_CASE("dateline: no tag") {
+    SUBCASE("place and date before the lead") {
+        auto d = wirestory::parse_dateline("VARNHOLM Feb 8 Harrow is to lend $3 billion.");
+        REQUIRE(d);
+        CHECK(d->text == "VARNHOLM Feb 8");
+        CHECK(d->date == std::optional<std::string_view>("Feb 8"));
+        CHECK(lead_of("VARNHOLM Feb 8 Harrow is to lend $3 billion.") == "Harrow is to lend $3 billion.");
+    }
+    SUBCASE("a date alone") {
+        auto d = wirestory::parse_dateline("Sept 30 Match results and tables from the league.");
+        REQUIRE(d);
+        CHECK(d->locations.empty());
+        CHECK(d->date == std::optional<std::string_view>("Sept 30"));
+    }
+    SUBCASE("place and dash") {
+        auto a = wirestory::parse_dateline("ELDERMOOR — Marta Kowalczyk will speak today.");
+        REQUIRE(a);
+        CHECK(locations(*a) == std::vector<std::string>{"ELDERMOOR"});
+        CHECK(!a->agency);
+        auto b = wirestory::parse_dateline("NOVA LIPA, Ruthenia -- President Aldo Verr said.");
+        REQUIRE(b);
+        CHECK(locations(*b) == std::vector<std::string>{"NOVA LIPA, Ruthenia"});
+    }
+    SUBCASE("a colon") {
+        auto a = wirestory::parse_dateline("KESTREL BAY: Harrow's envoy arrives today.");
+        REQUIRE(a);
+        CHECK(a->text == "KESTREL BAY:");
+        auto b = wirestory::parse_dateline("New Orvik : The planned centre is delayed.");
+        REQUIRE(b);
+        CHECK(locations(*b) == std::vector<std::string>{"New Orvik"});
+        CHECK(lead_of("New Orvik : The planned centre is delayed.") == "The planned centre is delayed.");
+    }
+    SUBCASE("UTF-8 letters in a place") {
+        auto d = wirestory::parse_dateline("SÃO LUÍS VELHO (Reuters) - Farmers met.");
+        REQUIRE(d);
+        CHECK(locations(*d) == std::vector<std::string>{"SÃO LUÍS VELHO"});
+    }
+}
+
+TEST_CASE("dateline: what is not a dateline") {
+    SUBCASE("capitals that open a sentence") {
+        CHECK(no_dateline("U.S. stocks fell on Monday as yields rose."));
+        CHECK(no_dateline("NATO said on Tuesday it would send more ships."));
+        CHECK(no_dateline("AT&T Inc said it would cut jobs."));
+        CHECK(no_dateline("OPEC - the cartel - said output would fall."));
+        CHECK(no_dateline("A late-day selloff knocked stocks down."));
+    }
+    SUBCASE("ordinary sentences and notes") {
+        CHECK(no_dateline("Harbour fees rose sharply this year."));
+        CHECK(no_dateline("(Note: The fifth paragraph includes wording some may find offensive)"));
+        CHECK(no_dateline("(This story fixes the second paragraph to remove a name)"));
+        CHECK(no_dateline("New Orvik, Stocks are slipping in early trade."));
+        CHECK(no_dateline(""));
+        CHECK(no_dateline("   \n "));
+    }
+    SUBCASE("labels, companies and tables") {
+        CHECK(no_dateline("EXCLUSIVE - Quillon plans a bid."));
+        CHECK(no_dateline("Note: Figures are provisional."));
+        CHECK(no_dateline("FILE - In this photo, the mayor speaks."));
+        CHECK(no_dateline("Gould Harrow Inc (GHX) - Offering of two mln shares."));
+        CHECK(no_dateline("IBM (IBM.N) shares rose."));
+        CHECK(no_dateline("Yield (bu) 119.3 119.3 118.0"));
+        CHECK(no_dateline("WHEAT - 1550 tonnes mainly carries."));
+        CHECK(no_dateline("SEP    21    945   off    7"));
+        CHECK(no_dateline("For the March 1-20 period, sales rose."));
+        CHECK(no_dateline("March 3 is the deadline for bids."));
+        CHECK(no_dateline("On March 3 - The day began early."));
+        CHECK(no_dateline("(Updates with details) - The mayor resigned."));
+        CHECK(no_dateline("SOYBEAN OIL (cont.) -"));
+        CHECK(no_dateline("Usage: Feed  4,500    4,300"));
+    }
+}
+
+TEST_CASE("dateline: detail function contract") {
+    SUBCASE("out is cleared between calls") {
+        dateline_view d;
+        CHECK(parse("KORSKA/MIREVO, Nov 19 (Reuters) - Talks.", d) > 0);
+        CHECK(d.locations.size() == 2);
+        CHECK(parse("Harbour fees rose.", d) == 0);
+        CHECK(d.locations.empty());
+        CHECK(!d.date);
+        CHECK(!d.agency);
+        CHECK(d.month == 0);
+        CHECK(d.text.empty());
+    }
+    SUBCASE("truncated input never reads past the end") {
+        std::string_view full = "KESTREL BAY, Calif., Nov. 19 (Reuters Breakingviews) -- The end.";
+        for (std::size_t n = 0; n <= full.size(); ++n) {
+            std::string copy(full.substr(0, n));  // its own buffer, so overreads are caught
+            dateline_view d;
+            std::size_t lead = parse(copy, d);
+            CHECK(lead <= copy.size());
+        }
+    }
+    SUBCASE("to_owned collapses white space") {
+        auto d = wirestory::parse_dateline("ORVIK,\n  March 4 - Mills closed.");
+        REQUIRE(d);
+        CHECK(wirestory::to_owned(*d).text == "ORVIK, March 4 -");
+        CHECK(wirestory::to_owned(*d).date == std::optional<std::string>("March 4"));
+    }
+}
