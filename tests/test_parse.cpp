@@ -267,10 +267,10 @@ TEST_CASE("parse: bad input never crashes and is reported") {
         CHECK(a.byline.empty());
         CHECK(a.paragraphs == sv{"By"});
     }
-    SUBCASE("a lone dateline tag") {
+    SUBCASE("a lone dateline tag with no lead is kept as a paragraph") {
         auto a = wirestory::parse("(Reuters) -");
-        REQUIRE(a.dateline);
-        CHECK(a.paragraphs.empty());
+        CHECK_FALSE(a.dateline);
+        CHECK(a.paragraphs == sv{"(Reuters) -"});
     }
     SUBCASE("NUL bytes and invalid UTF-8 are reported with offsets") {
         std::string s = "VALDORA (Reuters) - Fer";

@@ -210,8 +210,29 @@ inline bool is_headline_like(const block& b) {
 
 //--- splitting into blocks ---//
 
+/// Does the story mark paragraphs by indenting their first line (the classic wire), rather
+/// than by blank lines (web copy, where an indented line just continues its paragraph)?
+inline bool indented_layout(std::string_view text) {
+    std::size_t indented = 0, flush_after_blank = 0;
+    bool after_blank = true;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t e = i;
+        while (e < text.size() && text[e] != '\n' && text[e] != '\r') ++e;
+        std::string_view raw = text.substr(i, e - i);
+        bool blank = trim(raw).empty();
+        if (!blank) {
+            if (space_len(raw, 0)) ++indented;
+            else if (after_blank) ++flush_after_blank;
+        }
+        after_blank = blank;
+        i = e + 1;
+    }
+    return indented >= 1 && indented >= flush_after_blank;
+}
+
 inline void split_blocks(std::string_view text, std::vector<block>& blocks, const sink& diags) {
     blocks.clear();
+    const bool indent_starts_block = indented_layout(text);
     block cur;
     bool open = false;
     auto close = [&] {
@@ -242,7 +263,7 @@ inline void split_blocks(std::string_view text, std::vector<block>& blocks, cons
             blocks.push_back(block{line, 1, indented});
             continue;
         }
-        if (!open || indented) {
+        if (!open || (indented && indent_starts_block)) {
             close();
             cur = block{line, 1, indented};
             open = true;
@@ -263,7 +284,8 @@ inline void check_bytes(std::string_view text, const sink& diags) {
     for (std::size_t i = 0; i < text.size() && !(control && invalid);) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
-            if (!control && (c < 0x20 || c == 0x7F) && !is_ascii_space(static_cast<char>(c))) {
+            // ETX ends a story on a wire feed; it is a separator, not damage.
+            if (!control && (c < 0x20 || c == 0x7F) && c != 0x03 && !is_ascii_space(static_cast<char>(c))) {
                 diags.report(errc::control_character, "control character in the text", text.data() + i);
                 control = true;
             }
