@@ -8,6 +8,7 @@
 //  "dateline": null | {"locations": [], "date", "agency"},
 //  "paragraphs": [], "subheads": [],
 //  "credits": [{"role", "people": [{"name", "location"}], "desks": []}],
+//  "contributors": [{"name", "spellings": [], "roles": [], "location", "desk": bool}],
 //  "corrections": [], "signoff": string|null,
 //  "diagnostics": [{"code", "message", "offset"}]}
 //
@@ -23,6 +24,7 @@
 #include <vector>       // lists
 
 #include "article.hpp"
+#include "contributors.hpp"
 #include "detail/text.hpp"
 
 namespace wirestory {
@@ -108,6 +110,7 @@ public:
     void value(const std::optional<std::string>& s) { s ? value(std::string_view(*s)) : null(); }
     void value(std::size_t n) { out_ += std::to_string(n); }
     void null() { out_ += "null"; }
+    void raw(std::string_view literal) { out_ += literal; }
 
     void open(char bracket) {
         out_.push_back(bracket);
@@ -260,6 +263,37 @@ void append_json_members(std::string& out, const basic_article<String>& a, json_
         detail::write_people(w, c.people);
         w.key("desks");
         w.strings(c.desks);
+        w.close('}');
+    }
+    w.close(']');
+
+    w.key("contributors");
+    w.open('[');
+    for (const auto& c : contributors(a)) {
+        w.element();
+        w.open('{');
+        w.key("name");
+        w.value(std::string_view(c.name));
+        w.key("spellings");
+        w.strings(c.spellings);
+        w.key("roles");
+        w.open('[');
+        for (const auto& r : c.roles) {
+            w.element();
+            if (r.kind == contribution::byline) {
+                w.value(std::string_view("byline"));
+            } else if (r.kind == contribution::photo) {
+                w.value(std::string_view("photo"));
+            } else {
+                detail::append_role(role, r.label.empty() ? to_string(r.role) : std::string_view(r.label));
+                w.value(std::string_view(role));
+            }
+        }
+        w.close(']');
+        w.key("location");
+        w.value(c.location);
+        w.key("desk");
+        w.raw(c.desk ? "true" : "false");
         w.close('}');
     }
     w.close(']');

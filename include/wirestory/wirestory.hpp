@@ -16,6 +16,7 @@
 #include "dateline.hpp"
 #include "caption.hpp"
 #include "credits.hpp"
+#include "contributors.hpp"
 #include "parse.hpp"
 #include "json.hpp"
 

@@ -212,6 +212,26 @@ inline void append_collapsed(std::string& out, std::string_view text) {
     }
 }
 
+/// Are `a` and `b` the same text once trimmed with white space runs collapsed (as JSON
+/// writes them)? With `ignore_case`, ASCII letters compare case-insensitively.
+inline bool same_collapsed(std::string_view a, std::string_view b, bool ignore_case = false) {
+    a = trim(a);
+    b = trim(b);
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        std::size_t na = space_len(a, i), nb = space_len(b, j);
+        if (na || nb) {
+            if (!na || !nb) return false;
+            while (std::size_t n = space_len(a, i)) i += n;
+            while (std::size_t n = space_len(b, j)) j += n;
+            continue;
+        }
+        char x = a[i++], y = b[j++];
+        if (ignore_case ? to_lower(x) != to_lower(y) : x != y) return false;
+    }
+    return i == a.size() && j == b.size();
+}
+
 //=== diagnostics ===//
 
 /// Where part parsers report: offsets are measured from `origin`, the start of the text the
