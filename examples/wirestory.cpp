@@ -39,6 +39,9 @@ constexpr std::string_view usage_text =
     "                   per story with its \"index\"\n"
     "  --summary        print a table of counts and speed instead of JSON\n"
     "  -j N             parse with N threads (default 1); output keeps the input order\n"
+    "  --style NAME     the agency style: auto (default: detect it), reuters, ap, afp,\n"
+    "                   bloomberg, upi, dpa, xinhua, pti, ani, kyodo, yonhap, efe, ansa,\n"
+    "                   anadolu, generic\n"
     "  --compact        one-line JSON instead of indented\n"
     "  --quiet          no progress line on stderr\n"
     "  --version        print the version\n"
@@ -54,6 +57,7 @@ struct options {
     bool summary = false;
     bool quiet = false;
     unsigned threads = 1;
+    const wirestory::style_ref* style = wirestory::find_style("auto");
     std::vector<std::string> files;
 };
 
@@ -177,7 +181,7 @@ private:
                 w.out += "}\n";
                 continue;
             }
-            const auto& a = w.parser.parse(it.text);
+            const auto& a = w.parser.parse(it.text, *opt_.style);
             w.count.add(a, it.text.size());
             if (opt_.summary) continue;
             w.out += '{';
@@ -220,6 +224,12 @@ private:
 };
 
 //=== input ===//
+
+bool is_blank(std::string_view s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\v' && c != '\f') return false;
+    return true;
+}
 
 /// A readable stream: a file or stdin.
 class input_file {
@@ -328,7 +338,7 @@ int run_stream(const options& opt, batch_runner& runner, progress& prog) {
             std::size_t e = b;
             while (e < end && buf[e] != '\x03' && buf[e] != '\x0C') ++e;
             std::string_view story(buf.data() + b, e - b);
-            if (!wirestory::detail::trim(story).empty()) {
+            if (!is_blank(story)) {
                 if (items.size() <= n) items.emplace_back();
                 item& it = items[n++];
                 it.prefix = "\"index\":" + std::to_string(index++);
@@ -366,7 +376,7 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
         std::size_t n = 0, bytes = 0;
         while (bytes < batch_bytes && (more = in.getline(line))) {
             ++line_no;
-            if (wirestory::detail::trim(line).empty()) continue;
+            if (is_blank(line)) continue;
             if (items.size() <= n) items.emplace_back();
             item& it = items[n++];
             it.error.clear();
@@ -409,7 +419,7 @@ int run_files(const options& opt, batch_runner& runner, progress& prog) {
             return 1;
         }
         wirestory::parser parser;
-        std::string out = wirestory::to_json(parser.parse(text), {!opt.compact});
+        std::string out = wirestory::to_json(parser.parse(text, *opt.style), {!opt.compact});
         out += '\n';
         runner.out().write(out);
         return status;
@@ -464,6 +474,13 @@ int main(int argc, char** argv) {
             opt.input = mode::jsonl;
         } else if (a == "--stream") {
             opt.input = mode::stream;
+        } else if (a == "--style") {
+            opt.style = i + 1 < argc ? wirestory::find_style(argv[++i]) : nullptr;
+            if (!opt.style) {
+                std::fprintf(stderr, "wirestory: --style needs one of: auto, reuters, ap, afp, bloomberg, upi, dpa, "
+                                     "xinhua, pti, ani, kyodo, yonhap, efe, ansa, anadolu, generic\n");
+                return 2;
+            }
         } else if (a == "--compact") {
             opt.compact = true;
         } else if (a == "--summary") {

@@ -43,9 +43,9 @@ TEST_CASE("json: the article object") {
     SUBCASE("compact output is one line with every key in order") {
         std::string j = wirestory::to_json(a, {false});
         CHECK(j.find('\n') == std::string::npos);
-        const char* keys[] = {"\"headline\":", "\"caption\":",    "\"byline\":",      "\"dateline\":",
-                              "\"paragraphs\":", "\"subheads\":", "\"credits\":",     "\"corrections\":",
-                              "\"signoff\":",  "\"diagnostics\":"};
+        const char* keys[] = {"\"style\":",      "\"headline\":", "\"caption\":",      "\"byline\":",
+                              "\"dateline\":",   "\"paragraphs\":", "\"subheads\":", "\"credits\":",
+                              "\"contributors\":", "\"corrections\":", "\"signoff\":", "\"diagnostics\":"};
         std::size_t at = 0;
         for (const char* k : keys) {
             std::size_t found = j.find(k);
@@ -54,22 +54,23 @@ TEST_CASE("json: the article object") {
             CHECK(found >= at);
             at = found;
         }
-        CHECK(j.find("\"dateline\":{\"locations\":[\"PORT ELLIS\"],\"date\":\"Nov 19\",\"agency\":\"Reuters\"}") !=
-              std::string::npos);
+        CHECK(j.find("\"dateline\":{\"locations\":[\"PORT ELLIS\"],\"date\":\"Nov 19\",\"agency\":\"Reuters\","
+                     "\"iso_date\":null}") != std::string::npos);
+        CHECK(j.find("\"style\":\"reuters\"") != std::string::npos);
         CHECK(j.find("\"role\":\"additional reporting\"") != std::string::npos);
         CHECK(j.find("{\"name\":\"Ines Moreau\",\"location\":\"Port Ellis\"}") != std::string::npos);
         CHECK(j.find("\"headline\":null,\"caption\":null") != std::string::npos);
     }
     SUBCASE("pretty output is indented") {
         std::string j = wirestory::to_json(a);
-        CHECK(j.substr(0, 16) == "{\n  \"headline\": ");
+        CHECK(j.substr(0, 13) == "{\n  \"style\": ");
         CHECK(j.back() == '}');
     }
     SUBCASE("members can follow keys of the caller's own") {
         std::string out = "{\"id\":7";
         wirestory::append_json_members(out, a, {false}, true);
         out += "}";
-        CHECK(out.substr(0, 19) == "{\"id\":7,\"headline\":");
+        CHECK(out.substr(0, 16) == "{\"id\":7,\"style\":");
     }
 }
 

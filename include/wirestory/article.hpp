@@ -43,6 +43,8 @@ struct basic_dateline {
     std::optional<String> date;     ///< as written: "Nov 19", "March 2", "2 March"
     int month = 0;                  ///< 1..12 when `date` names a month, else 0
     int day = 0;                    ///< 1..31 when `date` names a day, else 0
+    int year = 0;                   ///< the year when known: written ("17 January 2008"), or
+                                    ///< from the caller's reference date or the caption's date
     std::optional<String> agency;   ///< "Reuters", "Reuters Breakingviews", "AP", ...
 };
 
@@ -98,6 +100,10 @@ struct basic_credit {
 template <class String = std::string>
 struct basic_article {
     using string_type = String;
+
+    /// The agency style the story was read with: the one named, or the one detected
+    /// ("reuters", "ap", ..., "generic" when nothing told). Static text, not from the input.
+    std::string_view style;
 
     std::optional<String> headline;                  ///< classic wire: the first line
     std::optional<basic_caption<String>> caption;    ///< photo caption + credit line
@@ -203,6 +209,7 @@ inline dateline to_owned(const dateline_view& d) {
     out.date = detail::owned(d.date);
     out.month = d.month;
     out.day = d.day;
+    out.year = d.year;
     out.agency = detail::owned(d.agency);
     return out;
 }
@@ -231,6 +238,7 @@ inline credit to_owned(const credit_view& c) {
 
 inline article to_owned(const article_view& a) {
     article out;
+    out.style = a.style;
     out.headline = detail::owned(a.headline);
     if (a.caption) out.caption = to_owned(*a.caption);
     out.byline = to_owned(a.byline);

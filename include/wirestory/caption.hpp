@@ -84,6 +84,7 @@ namespace detail {
 inline constexpr std::size_t caption_max_pieces = 16;         // "/"-separated parts of a credit
 inline constexpr std::size_t caption_max_piece_words = 16;    // "Press Service of the ... Forces"
 inline constexpr std::size_t caption_max_credit_bytes = 400;
+inline constexpr std::size_t caption_max_credit_words = 48;
 inline constexpr std::size_t caption_max_back_words = 10;     // "Courtesy U.S. Customs and ..."
 inline constexpr std::size_t caption_max_back_bytes = 160;
 inline constexpr std::size_t caption_max_paren_bytes = 250;
@@ -93,7 +94,8 @@ inline constexpr std::size_t caption_dateline_lookahead = 100;
 
 /// Photo agencies besides the style's own agencies and affiliations.
 inline constexpr std::string_view caption_photo_agencies[] = {
-    "Getty Images", "EPA-EFE", "EPA", "AAP", "Associated Press", "AP", "AFP", "Reuters"};
+    "Getty Images", "Getty", "EPA-EFE", "EPA", "AAP", "The Associated Press", "Associated Press",
+    "AP", "AFP", "Reuters"};
 
 /// Credit pieces that qualify the picture rather than name who took it, compared ignoring case.
 inline constexpr std::string_view caption_qualifiers[] = {
@@ -242,19 +244,27 @@ inline std::size_t caption_agency_prefix_len(std::string_view s, std::size_t p,
     return best;
 }
 
-/// The agency named by a whole piece: "REUTERS", "AP Photo" -> "AP", "XINHUA PHOTO" ->
-/// "XINHUA"; empty when the piece is something else.
-inline std::string_view caption_piece_agency(std::string_view piece, const style_desc& style) noexcept {
-    if (caption_known_agency(piece, style)) return piece;
-    if (iends_with(piece, " photo")) {
-        std::string_view head = trim(piece.substr(0, piece.size() - 6));
-        if (caption_known_agency(head, style)) return head;
-    }
-    return {};
-}
-
 inline bool caption_is_qualifier(std::string_view piece) noexcept {
     return caption_in_list(piece, caption_qualifiers);
+}
+
+/// The agency named by a whole piece: "REUTERS", "AP Photo" -> "AP", "XINHUA PHOTO" ->
+/// "XINHUA", "Getty Images file" -> "Getty Images" with `trailing` "file"; empty when the
+/// piece is something else.
+inline std::string_view caption_piece_agency(std::string_view piece, const style_desc& style,
+                                             std::string_view* trailing = nullptr) noexcept {
+    if (caption_known_agency(piece, style)) return piece;
+    std::size_t last_space = piece.rfind(' ');
+    if (last_space == std::string_view::npos) return {};
+    std::string_view head = trim(piece.substr(0, last_space));
+    std::string_view tail = piece.substr(last_space + 1);
+    if (iequals(tail, "photo") && caption_known_agency(head, style)) return head;
+    if (caption_is_qualifier(tail) && !iequals(tail, "photo")) {
+        std::string_view agency = caption_piece_agency(head, style);
+        if (!agency.empty() && trailing) *trailing = tail;
+        return agency;
+    }
+    return {};
 }
 
 /// Length of a label from `labels` at `s[p]` plus the spaces after it, else 0.
@@ -334,6 +344,19 @@ inline std::size_t caption_notice_len(std::string_view rest) noexcept {
     return 0;
 }
 
+/// A picture number after a credit: "- RTX2ABCD", "- RC1A2B3C4D5E". Length, else 0.
+inline std::size_t caption_picture_id_len(std::string_view s, std::size_t p) noexcept {
+    std::size_t d = dash_len(s, p);
+    if (d == 0) return 0;
+    std::size_t b = caption_skip_spaces(s, p + d), e = b;
+    while (e < s.size() && (is_upper(s[e]) || is_digit(s[e])) && e - b <= 20) ++e;
+    std::string_view id = s.substr(b, e - b);
+    if (id.size() < 6 || id.size() > 20 || !has_digit(id) || !has_upper(id) || !is_upper(id[0]) ||
+        (e < s.size() && space_len(s, e) == 0 && s[e] != '.'))
+        return 0;
+    return e - p;
+}
+
 /// Bytes of web-page junk at `s[p]` ("Purchase Licensing Rights, opens new tab",
 /// "ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY", "© Provided by X"),
 /// else 0.
@@ -349,6 +372,8 @@ inline std::size_t caption_junk_len(std::string_view s, std::size_t p, const sty
         q = after_phrase(p + 25, "opens new tab");
     } else if (istarts_with(rest, "opens new tab")) {
         q = p + 13;
+    } else if (std::size_t id = caption_picture_id_len(s, p)) {
+        q = p + id;
     } else if (std::size_t head = caption_notice_len(rest)) {
         // Runs to the end of the notice: capitals for the editors' note, names for "©".
         const bool capitals = rest[0] != '\xC2';
@@ -369,8 +394,13 @@ inline std::size_t caption_junk_len(std::string_view s, std::size_t p, const sty
     return q - p;
 }
 
+/// Does junk or a dateline start at `s[p]`? (Looks at a bounded number of bytes.)
 inline bool caption_tail_at(std::string_view s, std::size_t p, const style_desc& style) noexcept {
-    return caption_junk_len(s, p, style) != 0 || caption_dateline_at(s, p, style);
+    std::string_view rest = caption_rest(s, p);
+    return caption_notice_len(rest) != 0 || caption_picture_id_len(s, p) != 0 ||
+           istarts_with(rest, "Purchase Licensing Rights") ||
+           istarts_with(rest, "Acquire Licensing Rights") || istarts_with(rest, "opens new tab") ||
+           caption_dateline_at(s, p, style);
 }
 
 /// Where the caption ends when its credit ends at `q`: past any junk, before a dateline.
@@ -426,7 +456,7 @@ inline bool caption_read_body(std::string_view s, std::size_t begin, std::size_t
     c.begin = begin;
     c.end = begin;
     reached_limit = false;
-    std::size_t p = begin, piece_begin = none, piece_end = begin, words = 0;
+    std::size_t p = begin, piece_begin = none, piece_end = begin, words = 0, total_words = 0;
     auto close_piece = [&]() {
         if (piece_begin == none || c.count == caption_max_pieces) return false;
         c.pieces[c.count++] = s.substr(piece_begin, piece_end - piece_begin);
@@ -466,7 +496,11 @@ inline bool caption_read_body(std::string_view s, std::size_t begin, std::size_t
             p = next;
             continue;
         }
-        if ((piece_begin != none || c.count != 0) && caption_tail_at(s, p, style)) break;
+        // Junk or a dateline after the credit ("... Lee Purchase Licensing Rights"); glued
+        // ones are cut out of their word below.
+        if ((piece_begin != none || c.count != 0) && caption_space_before(s, p) &&
+            caption_tail_at(s, p, style))
+            break;
         // One word, cut where junk or a dateline is glued to it ("RomeroMEXICO CITY, ...").
         std::size_t e = p;
         bool glued = false;
@@ -485,7 +519,7 @@ inline bool caption_read_body(std::string_view s, std::size_t begin, std::size_t
         if (!caption_credit_word(core)) break;
         if (piece_begin == none) piece_begin = p;
         piece_end = p + core.size();
-        if (++words > caption_max_piece_words) return false;
+        if (++words > caption_max_piece_words || ++total_words > caption_max_credit_words) return false;
         p += core.size();
         if (period || glued) break;
     }
@@ -510,6 +544,7 @@ inline std::size_t caption_walk_back(std::string_view s, std::size_t anchor,
         if (anchor - b > caption_max_back_bytes) break;
         std::string_view w = s.substr(b, e - b);
         std::string_view core = w;
+        if (w.empty()) break;  // "A//B", "(/"
         if (w.back() == ',') {
             // "Name, STF / Associated Press": cross a comma only before a qualifier.
             if (!caption_is_qualifier(trim(s.substr(start, anchor - start)))) break;
@@ -524,9 +559,8 @@ inline std::size_t caption_walk_back(std::string_view s, std::size_t anchor,
     }
     // A credit starts with a capital: drop "the" in "with the Name/Pool".
     while (start < anchor) {
-        word w = next_word(s, start);
-        if (w.text.empty() || w.begin >= anchor || !is_lower(w.text[0]) ||
-            caption_in_list(w.text, caption_qualifiers))
+        word w = next_word(s.substr(0, anchor), start);  // bounded by the anchor
+        if (w.text.empty() || !is_lower(w.text[0]) || caption_in_list(w.text, caption_qualifiers))
             break;
         start = caption_skip_spaces(s, w.begin + w.text.size());
     }
@@ -553,7 +587,8 @@ inline bool caption_has_agency(const caption_credit& c, const style_desc& style)
 /// A piece split at "via": "Pool via REUTERS" -> {"Pool", "REUTERS"}.
 struct caption_via_split {
     std::string_view before;
-    std::string_view agency;  ///< empty when the piece has no "via <agency>"
+    std::string_view agency;    ///< empty when the piece has no "via <agency>"
+    std::string_view trailing;  ///< a qualifier after the agency: "via Getty Images file"
 };
 
 inline caption_via_split caption_split_via(std::string_view piece, const style_desc& style) noexcept {
@@ -561,12 +596,14 @@ inline caption_via_split caption_split_via(std::string_view piece, const style_d
         word w = next_word(piece, pos);
         if (w.text.empty()) break;
         if (caption_is_via(w.text)) {
-            std::string_view agency = caption_piece_agency(trim(piece.substr(w.begin + w.text.size())), style);
-            if (!agency.empty()) return {trim(piece.substr(0, w.begin)), agency};
+            std::string_view trailing;
+            std::string_view agency =
+                caption_piece_agency(trim(piece.substr(w.begin + w.text.size())), style, &trailing);
+            if (!agency.empty()) return {trim(piece.substr(0, w.begin)), agency, trailing};
         }
         pos = w.begin + w.text.size();
     }
-    return {piece, {}};
+    return {piece, {}, {}};
 }
 
 /// Two to six capitalised words (name particles allowed), no digits, no organisation word.
@@ -601,6 +638,10 @@ inline bool caption_org_like(std::string_view piece) noexcept {
 /// next piece is "Handout", so this one is the organisation that handed the picture out.
 inline void caption_file_piece(std::string_view piece, bool before_handout, caption_view& out) {
     if (piece.empty()) return;
+    // Reuters writes "REUTERS/Stringer" where an unnamed freelancer's name would stand: the
+    // slot is a photographer left anonymous, so it is neither a name nor a qualifier. A
+    // lower-case "stringer" ("AFP/stringer") describes the picture and stays a qualifier.
+    if (piece == "Stringer" || piece == "STRINGER") return;
     if (caption_is_qualifier(piece)) {
         out.qualifiers.push_back(piece);
         return;
@@ -626,7 +667,8 @@ inline void caption_classify(const caption_credit& c, const style_desc& style, c
     std::size_t chosen = caption_max_pieces;  // the piece whose agency is the distributor
     for (std::size_t i = 0; i < c.count; ++i) {
         split[i] = caption_split_via(c.pieces[i], style);
-        agency_of[i] = split[i].agency.empty() ? caption_piece_agency(c.pieces[i], style) : std::string_view{};
+        if (split[i].agency.empty())
+            agency_of[i] = caption_piece_agency(c.pieces[i], style, &split[i].trailing);
         if (chosen == caption_max_pieces && !split[i].agency.empty()) chosen = i;
     }
     if (chosen == caption_max_pieces && c.count != 0) {
@@ -658,6 +700,7 @@ inline void caption_classify(const caption_credit& c, const style_desc& style, c
         } else {
             caption_file_piece(c.pieces[i], is_handout(i + 1), out);
         }
+        if (!split[i].trailing.empty()) out.qualifiers.push_back(split[i].trailing);
     }
 }
 
@@ -946,14 +989,14 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
         } else if (word_start || (i > 0 && is_lower(text[i - 1]) && is_upper(c))) {
             if (std::size_t label = caption_label_len(text, i, caption_credit_labels)) {
                 got = caption_try(text, i, i + label, none, out, style, diags);
-            } else if (word_start && caption_is_via(next_word(text, i).text) &&
+            } else if (word_start && caption_is_via(text.substr(i, 3)) && space_len(text, i + 3) != 0 &&
                        caption_agency_prefix_len(text, caption_skip_spaces(text, i + 3), style)) {
                 std::size_t start = caption_walk_back(text, i, style);
                 if (start < i) got = caption_try(text, start, start, none, out, style, diags);
-            } else if (word_start) {
-                // "XINHUA PHOTO: NAME"
-                std::size_t a = caption_agency_prefix_len(text, i, style);
-                if (a != 0 && istarts_with(caption_rest(text, i + a), " photo:"))
+            } else if (std::size_t a = word_start ? caption_agency_prefix_len(text, i, style) : 0) {
+                // "XINHUA PHOTO: NAME". (A lone "REUTER" after a sentence is the classic
+                // wire's sign-off, not a credit.)
+                if (istarts_with(caption_rest(text, i + a), " photo:"))
                     got = caption_try(text, i, i, none, out, style, diags);
             }
         }

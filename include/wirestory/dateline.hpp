@@ -204,6 +204,7 @@ struct dateline_date {
     std::size_t end = 0;
     int month = 0;
     int day = 0;
+    int year = 0;  // when written: "17 January 2008"
     bool found() const noexcept { return end > begin; }
 };
 
@@ -226,8 +227,8 @@ inline std::size_t dateline_scan_day(std::string_view s, std::size_t p, int& day
     return i;
 }
 
-/// A four-digit year (1800-2199) at `p`; returns its end or 0.
-inline std::size_t dateline_scan_year(std::string_view s, std::size_t p) noexcept {
+/// A four-digit year (1800-2199) at `p`; returns its end or 0, and the year in `year`.
+inline std::size_t dateline_scan_year(std::string_view s, std::size_t p, int& year) noexcept {
     if (p + 4 > s.size()) return 0;
     int value = 0;
     for (std::size_t k = p; k < p + 4; ++k) {
@@ -235,7 +236,9 @@ inline std::size_t dateline_scan_year(std::string_view s, std::size_t p) noexcep
         value = value * 10 + (s[k] - '0');
     }
     if (p + 4 < s.size() && (is_alnum(s[p + 4]) || s[p + 4] == '.')) return 0;
-    return (value >= 1800 && value <= 2199) ? p + 4 : 0;
+    if (value < 1800 || value > 2199) return 0;
+    year = value;
+    return p + 4;
 }
 
 /// The end of a month word at `p` ("Nov", "Nov.", "août"), or p when there is none.
@@ -272,8 +275,12 @@ inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexc
         std::size_t m = dateline_skip_space(s, i);
         std::size_t e = dateline_scan_month_word(s, m, d.month);
         if (e == m) return dateline_date{};
-        std::size_t y = dateline_scan_year(s, dateline_skip_space(s, e));
-        if (y && space_len(s, e)) e = y;
+        int year = 0;
+        std::size_t y = dateline_scan_year(s, dateline_skip_space(s, e), year);
+        if (y && space_len(s, e)) {
+            e = y;
+            d.year = year;
+        }
         d.begin = p;
         d.end = e;
         return d;
@@ -286,8 +293,12 @@ inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexc
     // ", 2008" or " 2008" after the day belongs to the date.
     std::size_t after = end;
     if (after < s.size() && s[after] == ',') ++after;
-    std::size_t y = dateline_scan_year(s, dateline_skip_space(s, after));
-    if (y && (after > end || space_len(s, end))) end = y;
+    int year = 0;
+    std::size_t y = dateline_scan_year(s, dateline_skip_space(s, after), year);
+    if (y && (after > end || space_len(s, end))) {
+        end = y;
+        d.year = year;
+    }
     d.begin = p;
     d.end = end;
     return d;
@@ -488,6 +499,7 @@ inline void dateline_clear(dateline_view& out) noexcept {
     out.date.reset();
     out.month = 0;
     out.day = 0;
+    out.year = 0;
     out.agency.reset();
 }
 
@@ -636,6 +648,7 @@ inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
         out.date = text.substr(date.begin, date.end - date.begin);
         out.month = date.month;
         out.day = date.day;
+        out.year = date.year;
     }
     if (has_tag) out.agency = tag;
     else if (has_agency_word) out.agency = text.substr(agency_begin, agency_end - agency_begin);

@@ -1,11 +1,11 @@
 // wirestory: the Article as JSON. The one output format of the CLI and the contract that
 // keys may be added, never renamed or removed:
 //
-// {"headline": string|null,
+// {"style": "reuters"|"ap"|...|"generic", "headline": string|null,
 //  "caption": null | {"text", "credit", "agency", "photographers": [], "qualifiers": [],
 //                     "providers": [], "place", "date": "YYYY-MM-DD"|null},
 //  "byline": [{"name", "location"}],
-//  "dateline": null | {"locations": [], "date", "agency"},
+//  "dateline": null | {"locations": [], "date", "agency", "iso_date": "YYYY-MM-DD"|null},
 //  "paragraphs": [], "subheads": [],
 //  "credits": [{"role", "people": [{"name", "location"}], "desks": []}],
 //  "contributors": [{"name", "spellings": [], "roles": [], "location", "desk": bool}],
@@ -199,6 +199,8 @@ template <class String>
 void append_json_members(std::string& out, const basic_article<String>& a, json_options options,
                          bool after_members) {
     detail::json_writer w(out, options.pretty, 1, !after_members);
+    w.key("style");
+    w.value(a.style);
     w.key("headline");
     w.value(a.headline);
 
@@ -242,6 +244,11 @@ void append_json_members(std::string& out, const basic_article<String>& a, json_
         w.value(a.dateline->date);
         w.key("agency");
         w.value(a.dateline->agency);
+        w.key("iso_date");
+        if (a.dateline->year && a.dateline->month && a.dateline->day)
+            detail::append_iso_date(out, {a.dateline->year, a.dateline->month, a.dateline->day});
+        else
+            w.null();
         w.close('}');
     }
 

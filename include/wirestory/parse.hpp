@@ -11,6 +11,7 @@
 #define WIRESTORY_PARSE_HPP
 
 #include <cstddef>      // std::size_t
+#include <optional>     // parse_options
 #include <string>       // deleted overloads for temporaries
 #include <string_view>  // input
 #include <type_traits>  // enable_if
@@ -25,6 +26,13 @@
 #include "detail/text.hpp"
 
 namespace wirestory {
+
+/// What a caller may tell the parser beyond the text.
+struct parse_options {
+    /// A date near the story's (a feed's timestamp, a file's date): datelines say "Nov 19"
+    /// without a year, and this gives them one (the year that puts the date nearest).
+    std::optional<calendar_date> reference_date;
+};
 
 namespace detail {
 /// One block of a story: a run of lines between blank lines (or starting at an indented
@@ -41,7 +49,7 @@ struct story_scratch {
 };
 
 void parse_story(std::string_view text, article_view& out, story_scratch& scratch,
-                 const style_desc& style);
+                 const style_desc& style, const parse_options& options);
 } // namespace detail
 
 /// A reusable parser: the article it returns keeps its vectors' capacity from one story to
@@ -50,15 +58,23 @@ void parse_story(std::string_view text, article_view& out, story_scratch& scratc
 class parser {
 public:
     template <class Style = default_style>
-    const article_view& parse(std::string_view text) {
-        detail::parse_story(text, article_, scratch_, detail::describe<Style>());
+    const article_view& parse(std::string_view text, const parse_options& options = {}) {
+        return parse(text, detail::describe<Style>(), options);
+    }
+
+    /// With a style chosen at run time (`find_style("ap")`).
+    const article_view& parse(std::string_view text, const style_ref& style,
+                              const parse_options& options = {}) {
+        detail::parse_story(text, article_, scratch_, style, options);
         return article_;
     }
 
     /// A view into a dying string would dangle: pass an lvalue, or copy with `to_owned`.
     template <class Style = default_style, class S,
               std::enable_if_t<std::is_same_v<S, std::string>, int> = 0>
-    const article_view& parse(S&& temporary) = delete;
+    const article_view& parse(S&& temporary, const parse_options& = {}) = delete;
+    template <class S, std::enable_if_t<std::is_same_v<S, std::string>, int> = 0>
+    const article_view& parse(S&& temporary, const style_ref&, const parse_options& = {}) = delete;
 
 private:
     article_view article_;
@@ -67,18 +83,19 @@ private:
 
 /// Parse one story. Never throws on any input; what was skipped or repaired is in
 /// `diagnostics`. The views point into `text`.
+/// With no style named, any agency's copy is read and `style` says which agency it was.
 template <class Style = default_style>
-article_view parse(std::string_view text) {
+article_view parse(std::string_view text, const parse_options& options = {}) {
     article_view out;
     detail::story_scratch scratch;
-    detail::parse_story(text, out, scratch, detail::describe<Style>());
+    detail::parse_story(text, out, scratch, detail::describe<Style>(), options);
     return out;
 }
 
 /// A view into a dying string would dangle: pass an lvalue, or copy with `to_owned`.
 template <class Style = default_style, class S,
           std::enable_if_t<std::is_same_v<S, std::string>, int> = 0>
-article_view parse(S&& temporary) = delete;
+article_view parse(S&& temporary, const parse_options& = {}) = delete;
 
 //=== implementation ===//
 
@@ -190,6 +207,14 @@ inline std::string_view signoff_word(std::string_view s, const style_desc& style
     for (auto sign : style.signoffs)
         if (iequals(w, sign)) return w;
     return {};
+}
+
+/// AFP's closing desk tag: "bur-abc/xyz", "jm/des" - initials joined by '/' and '-'.
+inline bool is_desk_tag(std::string_view s) {
+    if (s.size() < 3 || s.size() > 40 || s.find('/') == std::string_view::npos) return false;
+    for (char c : s)
+        if (!(is_lower(c) || is_digit(c) || c == '/' || c == '-')) return false;
+    return is_lower(s.front()) && is_lower(s.back());
 }
 
 /// A single-line block that can be a headline: a title, not a sentence.
@@ -304,9 +329,97 @@ inline void check_bytes(std::string_view text, const sink& diags) {
     }
 }
 
+//--- after the parts: which agency, which year ---//
+
+/// The built-in style whose agency is `name` ("Reuters", "AP", "XINHUA"), or empty.
+inline std::string_view style_of_agency(std::string_view name) {
+    for (const auto& s : builtin_styles)
+        for (auto a : s.agencies)
+            if (iequals(name, a)) return s.name;
+    return {};
+}
+
+/// Which agency's copy this is, from its markers: the dateline's tag, the photo credit's
+/// agency, the byline's affiliation, the credit forms, the sign-off.
+inline std::string_view detect_style(const article_view& a) {
+    if (a.dateline && a.dateline->agency)
+        if (auto s = style_of_agency(*a.dateline->agency); !s.empty()) return s;
+    // "By A, Reuters", "By A and B Associated Press": an agency among the byline's last words.
+    if (!a.byline.empty()) {
+        std::string_view rest = a.byline.text;
+        if (!a.byline.authors.empty()) {
+            const auto& last = a.byline.authors.back().name;
+            if (contains_view(rest, last)) rest = rest.substr(static_cast<std::size_t>(last.data() + last.size() - rest.data()));
+        }
+        for (std::size_t pos = 0;;) {
+            word w = next_word(rest, pos);
+            if (w.text.empty()) break;
+            std::string_view t = w.text;
+            while (!t.empty() && (t.back() == ',' || t.back() == '.')) t.remove_suffix(1);
+            std::string_view two = trim(rest.substr(w.begin));  // "Associated Press Writers"
+            for (const auto& s : builtin_styles)
+                for (auto ag : s.agencies)
+                    if (iequals(t, ag) || (ag.find(' ') != std::string_view::npos && istarts_with(two, ag)))
+                        return s.name;
+            pos = w.begin + w.text.size();
+        }
+    }
+    if (a.caption && a.caption->agency)
+        if (auto s = style_of_agency(*a.caption->agency); !s.empty()) return s;
+    for (const auto& c : a.credits) {
+        if (c.role == credit_role::contributed) return "ap";
+        if (c.role == credit_role::with_assistance) return "bloomberg";
+    }
+    if (!a.credits.empty()) return "reuters";  // "(Reporting by ...; Editing by ...)"
+    if (a.signoff && style_of_agency(*a.signoff) == "reuters") return "reuters";
+    return "generic";
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+constexpr long days_from_civil(int y, int m, int d) noexcept {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = static_cast<long>(y) - era * 400;
+    const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/// The year, next to `ref`, that puts month/day nearest to it; 0 when more than
+/// `max_days` away.
+inline int nearest_year(int month, int day, const calendar_date& ref, long max_days) {
+    long r = days_from_civil(ref.year, ref.month, ref.day);
+    int best = 0;
+    long best_gap = max_days + 1;
+    for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
+        long gap = days_from_civil(y, month, day) - r;
+        if (gap < 0) gap = -gap;
+        if (gap < best_gap) best = y, best_gap = gap;
+    }
+    return best;
+}
+
+/// A caption date says when the story happened, unless the photo is an old one.
+inline bool caption_dates_story(const caption_view& c) {
+    for (auto q : c.qualifiers)
+        if (istarts_with(q, "File")) return false;
+    return c.date && !istarts_with(trim(c.text), "FILE");
+}
+
+inline void complete_dateline_year(article_view& out, const parse_options& options) {
+    if (!out.dateline || out.dateline->month == 0 || out.dateline->day == 0 || out.dateline->year != 0)
+        return;
+    auto& d = *out.dateline;
+    if (options.reference_date && options.reference_date->year > 0)
+        d.year = nearest_year(d.month, d.day, *options.reference_date, 400);
+    else if (out.caption && caption_dates_story(*out.caption))
+        d.year = nearest_year(d.month, d.day, *out.caption->date, 31);
+}
+
 inline void parse_story(std::string_view text, article_view& out, story_scratch& scratch,
-                        const style_desc& style) {
+                        const style_desc& style, const parse_options& options) {
     // Reset, keeping capacity.
+    out.style = style.name;
     out.headline.reset();
     out.caption.reset();
     out.byline.text = {};
@@ -331,6 +444,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     }
     if (trim(story).empty()) {
         diags.report(errc::empty_input, "the story is empty", text.data());
+        if (style.name == auto_style::name) out.style = base_style::name;
         return;
     }
 
@@ -413,8 +527,8 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
 
         // Body.
-        if (cur.lines == 1 && last_block() && !signoff_word(t, style).empty()) {
-            out.signoff = signoff_word(t, style);
+        if (cur.lines == 1 && last_block() && (!signoff_word(t, style).empty() || is_desk_tag(t))) {
+            out.signoff = is_desk_tag(t) ? t : signoff_word(t, style);
             continue;
         }
         if (std::size_t at = find_credits(t, style); at != std::string_view::npos) {
@@ -455,6 +569,8 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
         if (!t.empty()) out.paragraphs.push_back(t);
     }
+    complete_dateline_year(out, options);
+    if (style.name == auto_style::name) out.style = detect_style(out);
 }
 
 } // namespace detail

@@ -37,7 +37,7 @@ constexpr std::size_t unicode_space_len(std::string_view s, std::size_t i) noexc
         unsigned char a = static_cast<unsigned char>(s[i]);
         unsigned char b = static_cast<unsigned char>(s[i + 1]);
         unsigned char c = static_cast<unsigned char>(s[i + 2]);
-        if (a == 0xE2 && b == 0x80 && (c <= 0x8A || c == 0xAF)) return 3;
+        if (a == 0xE2 && b == 0x80 && ((c >= 0x80 && c <= 0x8A) || c == 0xAF)) return 3;  // c a continuation byte
         if (a == 0xE2 && b == 0x81 && c == 0x9F) return 3;
         if (a == 0xE3 && b == 0x80 && c == 0x80) return 3;
         if (a == 0xEF && b == 0xBB && c == 0xBF) return 3;
