@@ -24,5 +24,17 @@ int main() {
         "HW\n";
 
     auto a = wirestory::parse<harbor_style>(story);
-    std::cout << wirestory::to_json(a) << '\n';
+    std::cout << "style:    " << a.style << '\n';
+    if (a.dateline)
+        std::cout << "dateline: " << a.dateline->locations.at(0) << " (" << a.dateline->agency.value_or("?") << ")\n";
+    for (const auto& p : a.byline.authors) std::cout << "byline:   " << p.name << '\n';
+    for (const auto& c : a.credits)
+        for (const auto& p : c.people) std::cout << "credit:   " << c.label << " by " << p.name << '\n';
+    std::cout << "signoff:  " << a.signoff.value_or("none") << '\n';
+
+    // The same story read with the default (auto-detecting) style: "Harbor Wire" is not an
+    // agency it knows, so the byline reads as two people and "HW" as a paragraph.
+    auto b = wirestory::parse(story);
+    std::cout << "default:  " << b.byline.authors.size() << " authors, " << b.paragraphs.size()
+              << " paragraphs, signoff " << b.signoff.value_or("none") << '\n';
 }

@@ -1,0 +1,17 @@
+# The README shows the Harbor Wire example's output: run PROGRAM and compare its output with
+# the ```text block that follows the marker "<!-- harbor-wire output -->" in README.
+file(READ "${README}" readme)
+string(FIND "${readme}" "<!-- harbor-wire output -->" at)
+if(at EQUAL -1)
+    message(FATAL_ERROR "README has no <!-- harbor-wire output --> block")
+endif()
+string(SUBSTRING "${readme}" ${at} -1 rest)
+string(FIND "${rest}" "```text\n" open)
+math(EXPR open "${open} + 8")
+string(SUBSTRING "${rest}" ${open} -1 rest)
+string(FIND "${rest}" "```" close)
+string(SUBSTRING "${rest}" 0 ${close} shown)
+execute_process(COMMAND "${PROGRAM}" OUTPUT_VARIABLE got RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT got STREQUAL shown)
+    message(FATAL_ERROR "the example prints:\n${got}\nthe README shows:\n${shown}")
+endif()
