@@ -388,10 +388,16 @@ enum class byline_kind {
 class byline_scanner {
 public:
     byline_scanner(std::string_view line, const style_desc& style) noexcept : style_(style) {
+        std::string_view trimmed = trim_right(line);
+        line_end_ = trimmed.data() + trimmed.size();
         std::size_t i = 0;
         while (i < line.size()) {
             if (std::size_t s = space_len(line, i)) { i += s; continue; }
-            if (count_ == byline_max_tokens) { cut_ = true; break; }
+            if (count_ == byline_max_tokens) {
+                cut_ = true;
+                cut_at_ = line.data() + i;
+                break;
+            }
             if (line[i] == ',' || line[i] == ';') {
                 toks_[count_++] = {line.substr(i, 1), line.substr(i, 1)};
                 ++i;
@@ -445,6 +451,10 @@ public:
     }
 
     std::size_t size() const noexcept { return count_; }
+    /// Where the tokens not read start, when the line had too many (else nullptr).
+    const char* cut_at() const noexcept { return cut_ ? cut_at_ : nullptr; }
+    /// The end of the line, trailing white space excluded.
+    const char* line_end() const noexcept { return line_end_; }
     const byline_token& token(std::size_t i) const noexcept { return toks_[i]; }
 
     byline_kind kind(std::size_t i) const noexcept {
@@ -862,13 +872,20 @@ private:
         // What follows starts after the last consumed token; a comma we stopped before
         // counts as following.
         std::size_t next = last + 1;
+        // A list of names that runs into the token limit ("By A, B, ... 100,000 names")
+        // goes on past what was read: the byline is the whole line, its first authors kept.
+        const bool runs_past_cut = cut_ && !bare && next + 2 >= count_;
         if (bare) {
             if (next < count_ || cut_) return nullptr;
             if (out.authors.size() < 2 && !any_tail) return nullptr;
-        } else if (!rest_ok(next, last_name_word)) {
+        } else if (!runs_past_cut && !rest_ok(next, last_name_word)) {
             return nullptr;
         }
         if (any_weak && (!known_tail || next < count_ || cut_)) return nullptr;
+        if (runs_past_cut) {
+            out.text = span(start, line_end_);
+            return line_end_;
+        }
         out.text = span(start, content_end(last));
         return raw_end(last);
     }
@@ -877,15 +894,16 @@ private:
     byline_token toks_[byline_max_tokens] = {};
     std::size_t count_ = 0;
     bool cut_ = false;  ///< the line had more tokens than we read
+    const char* cut_at_ = nullptr;    ///< where the first token not read starts
+    const char* line_end_ = nullptr;  ///< the end of the line without trailing white space
 };
 
 inline std::size_t parse_byline(std::string_view text, byline_view& out, const style_desc& style,
                                 const sink& diags, byline_mode mode) {
-    (void)diags;  // nothing in a byline is repaired, so nothing to report
     out.text = {};
     out.authors.clear();
     std::string_view rest = trim_left(text);
-    std::size_t eol = rest.find('\n');
+    std::size_t eol = rest.find_first_of("\r\n");  // CR alone ends a line too
     std::string_view line = rest.substr(0, eol == std::string_view::npos ? rest.size() : eol);
     byline_scanner scan(line, style);
     if (scan.size() == 0) return 0;
@@ -915,6 +933,9 @@ inline std::size_t parse_byline(std::string_view text, byline_view& out, const s
         out.authors.clear();
         return 0;
     }
+    if (scan.cut_at() && end == scan.line_end())
+        diags.report(errc::truncated, "a byline too long to read whole: later authors skipped",
+                     scan.cut_at());
     return static_cast<std::size_t>(end - text.data());
 }
 

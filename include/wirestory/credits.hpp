@@ -230,6 +230,16 @@ inline bool credits_sentence_end(std::string_view t, std::size_t dot) noexcept {
     return !credits_in_list(w, credits_abbreviations);
 }
 
+/// Are the brackets of a name or place at most one level deep and balanced?
+inline bool credits_brackets_ok(std::string_view s) noexcept {
+    int depth = 0;
+    for (char c : s) {
+        if (c == '(' && ++depth > 1) return false;
+        if (c == ')' && --depth < 0) return false;
+    }
+    return depth == 0;
+}
+
 //--- the parser ---//
 
 /// One pass over a credit region. `out` may be null: then it only decides whether the text
@@ -285,8 +295,10 @@ struct credits_parser {
         return credits_in_list(w, credits_extra_titles);
     }
 
-    /// A plausible name: 1-6 words, no digits, at least one capitalised (or non-ASCII) word.
+    /// A plausible name: 1-6 words, no digits, at least one capitalised (or non-ASCII) word,
+    /// brackets only as one balanced aside ("Ann (Annie) Brook", not "Ann ((Brook" or "Ann)").
     bool plausible_name(std::size_t b, std::size_t e) const noexcept {
+        if (!credits_brackets_ok(view(b, e))) return false;
         std::size_t n = 0;
         bool capital = false;
         for (credits_word w = credits_word_at(t, b, e); !w.empty(); w = credits_word_at(t, w.e, e)) {
@@ -378,7 +390,8 @@ struct credits_parser {
         }
         trim(name_b, name_e);
         trim(loc_b, e);
-        if (!plausible_name(name_b, name_e) || (loc_b < e && count_words(loc_b, e) > 6)) {
+        if (!plausible_name(name_b, name_e) ||
+            (loc_b < e && (count_words(loc_b, e) > 6 || !credits_brackets_ok(view(loc_b, e))))) {
             bad = true;
             return;
         }
