@@ -20,7 +20,7 @@ struct record {
 
 class reader {
 public:
-    /// Parse one line. Returns an empty string on success, else what is wrong.
+    /// Parse one line. Returns nullptr on success, else what is wrong.
     const char* read(std::string_view line, record& out) {
         s_ = line;
         i_ = 0;
@@ -122,6 +122,12 @@ private:
     bool string(std::string& out) {
         ++i_;
         while (i_ < s_.size()) {
+            // Copy the plain run up to the next quote, backslash or control byte in one go.
+            std::size_t b = i_;
+            while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' && static_cast<unsigned char>(s_[i_]) >= 0x20)
+                ++i_;
+            out.append(s_.data() + b, i_ - b);
+            if (i_ >= s_.size()) return false;
             char c = s_[i_++];
             if (c == '"') return true;
             if (static_cast<unsigned char>(c) < 0x20) return false;

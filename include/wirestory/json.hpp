@@ -54,41 +54,48 @@ inline void append_json_string(std::string& out, std::string_view text, bool col
     static constexpr char hex[] = "0123456789abcdef";
     if (collapse) text = detail::trim(text);
     out.push_back('"');
-    bool pending_space = false;
-    for (std::size_t i = 0; i < text.size();) {
-        if (std::size_t n = collapse ? detail::space_len(text, i) : 0) {
-            pending_space = true;
-            i += n;
+    const std::size_t n = text.size();
+    std::size_t run = 0;  // start of the bytes not yet copied: they are copied in one go
+    std::size_t i = 0;
+    while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // Plain printable ASCII (a lone space between words included) is copied as it is.
+        if (c > 0x20 && c < 0x7F && c != '"' && c != '\\') {
+            ++i;
             continue;
         }
-        if (pending_space) out.push_back(' ');
-        pending_space = false;
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80) {
-            std::size_t n = detail::utf8_len(text, i);
-            if (n == 0) {
-                out += "\xEF\xBF\xBD";  // U+FFFD
+        if (c == ' ' && (!collapse || (i + 1 < n && !detail::space_len(text, i + 1)))) {
+            ++i;
+            continue;
+        }
+        out.append(text.data() + run, i - run);
+        if (std::size_t sp = collapse ? detail::space_len(text, i) : 0) {
+            // A run of white space (line ends, NBSP, ...) becomes one space.
+            i += sp;
+            while (std::size_t more = detail::space_len(text, i)) i += more;
+            out.push_back(' ');
+        } else if (c >= 0x80) {
+            std::size_t len = detail::utf8_len(text, i);
+            if (len == 0) {
+                out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
                 ++i;
             } else {
-                out.append(text.data() + i, n);
-                i += n;
+                out.append(text.data() + i, len);
+                i += len;
             }
-            continue;
+        } else if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(static_cast<char>(c));
+            ++i;
+        } else {  // control bytes, and white space when not collapsing
+            out += "\\u00";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+            ++i;
         }
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        default:
-            if (c < 0x20 || c == 0x7F) {
-                out += "\\u00";
-                out.push_back(hex[c >> 4]);
-                out.push_back(hex[c & 15]);
-            } else {
-                out.push_back(static_cast<char>(c));
-            }
-        }
-        ++i;
+        run = i;
     }
+    out.append(text.data() + run, n - run);
     out.push_back('"');
 }
 

@@ -17,6 +17,7 @@
 #include <string>       // deleted overloads for temporaries
 #include <string_view>  // input
 #include <type_traits>  // enable_if
+#include <utility>      // std::swap
 #include <vector>       // blocks
 
 #include "article.hpp"
@@ -48,6 +49,11 @@ struct block {
 /// Working memory a parser keeps between stories, so a reused parser does not allocate.
 struct story_scratch {
     std::vector<block> blocks;
+    // Parts are parsed into these, then swapped into the article; the next story swaps them
+    // back, so their vectors' capacity cycles instead of being freed and allocated again.
+    dateline_view dateline;
+    caption_view caption;
+    std::vector<credit_view> spare_credits;
 };
 
 void parse_story(std::string_view text, article_view& out, story_scratch& scratch,
@@ -470,10 +476,14 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     // Reset, keeping capacity.
     out.style = style.name;
     out.headline.reset();
+    if (out.caption) std::swap(*out.caption, scratch.caption);
     out.caption.reset();
     out.byline.text = {};
     out.byline.authors.clear();
+    if (out.dateline) std::swap(*out.dateline, scratch.dateline);
     out.dateline.reset();
+    for (auto& c : out.credits)  // bounded: a block of 100,000 roles keeps no more than this
+        if (scratch.spare_credits.size() < 64) scratch.spare_credits.push_back(std::move(c));
     out.paragraphs.clear();
     out.subheads.clear();
     out.credits.clear();
@@ -505,9 +515,12 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     bool have_pending = false;  // `cur` holds the rest of a block a part parser did not take
     bool in_body = false;
     bool front_part_seen = false;  // a byline or caption: a headline can no longer follow
-    byline_view by;
-    dateline_view dl;
-    caption_view cap;
+    dateline_view& dl = scratch.dateline;
+    caption_view& cap = scratch.caption;
+    auto adopt_caption = [&] {
+        out.caption.emplace();
+        std::swap(*out.caption, cap);
+    };
 
     auto last_block = [&] { return !have_pending && next == blocks.size(); };
     auto take_rest = [&](std::string_view rest, std::size_t lines) {
@@ -546,23 +559,25 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             }
             if (out.byline.empty()) {
                 auto mode = cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading;
-                if (std::size_t n = detail::parse_byline(t, by, style, diags, mode)) {
-                    out.byline = by;
+                if (std::size_t n = detail::parse_byline(t, out.byline, style, diags, mode)) {
                     front_part_seen = true;
                     take_rest(t.substr(n), 1);
                     continue;
                 }
+                out.byline.text = {};
+                out.byline.authors.clear();
             }
             if (!out.caption) {
                 if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
-                    out.caption = cap;
+                    adopt_caption();
                     front_part_seen = true;
                     take_rest(t.substr(n), 1);
                     continue;
                 }
             }
             if (std::size_t n = detail::parse_dateline(t, dl, style, diags)) {
-                out.dateline = dl;
+                out.dateline.emplace();
+                std::swap(*out.dateline, dl);
                 in_body = true;
                 t = trim(t.substr(n));
                 cur.text = t;
@@ -599,7 +614,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
         if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
             if (!out.caption) {
-                out.caption = cap;
+                adopt_caption();
             } else {
                 diags.report(errc::extra_caption, "a second photo caption, kept out of the paragraphs", t.data());
             }
