@@ -17,6 +17,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -88,7 +89,7 @@ private:
 //=== counting for --summary ===//
 
 struct tally {
-    std::size_t stories = 0, bytes = 0, errors = 0;
+    std::size_t stories = 0, bytes = 0, errors = 0, warnings = 0;
     std::size_t headline = 0, byline = 0, dateline = 0, caption = 0, credits = 0, subheads = 0;
 
     void add(const wirestory::article_view& a, std::size_t size) {
@@ -102,7 +103,7 @@ struct tally {
         subheads += !a.subheads.empty();
     }
     void merge(const tally& o) {
-        stories += o.stories, bytes += o.bytes, errors += o.errors;
+        stories += o.stories, bytes += o.bytes, errors += o.errors, warnings += o.warnings;
         headline += o.headline, byline += o.byline, dateline += o.dateline;
         caption += o.caption, credits += o.credits, subheads += o.subheads;
     }
@@ -131,6 +132,7 @@ void print_summary(const tally& t, double seconds) {
 /// One story of a batch: its text, the members that precede the article in its JSON object
 /// ("id", "source", "index"), or the error that takes its place.
 struct item {
+    std::string where;       // for messages: "file:line", "file: story N", "file"
     std::string prefix;
     std::string owned_text;  // JSONL texts are decoded into here
     std::string_view text;
@@ -140,6 +142,7 @@ struct item {
 struct worker {
     wirestory::parser parser;
     std::string out;
+    std::string warnings;  // stderr lines, printed in input order after the batch
     tally count;
 };
 
@@ -157,6 +160,7 @@ public:
         for (auto& t : threads) t.join();
         for (std::size_t w = 0; w < k; ++w) {
             if (!opt_.summary) out_.write(workers_[w].out);
+            std::fputs(workers_[w].warnings.c_str(), stderr);
             total_.merge(workers_[w].count);
             workers_[w].count = tally{};
         }
@@ -168,27 +172,44 @@ public:
 private:
     void work(worker& w, std::vector<item>& items, std::size_t begin, std::size_t end) {
         w.out.clear();
-        const wirestory::json_options jopt{false};
+        w.warnings.clear();
         for (std::size_t i = begin; i < end; ++i) {
             const item& it = items[i];
             if (!it.error.empty()) {
                 ++w.count.errors;
+                if (!opt_.summary) write_error(w.out, it.prefix, it.error);
+                continue;
+            }
+            const std::size_t mark = w.out.size();
+            try {
+                const auto& a = w.parser.parse(it.text, *opt_.style);
+                w.count.add(a, it.text.size());
+                for (const auto& d : a.diagnostics)
+                    if (d.code == wirestory::errc::invalid_utf8) {
+                        w.warnings += "wirestory: " + it.where + ": bytes that are not UTF-8 at offset " +
+                                      std::to_string(d.offset) + " (written as U+FFFD)\n";
+                        ++w.count.warnings;
+                    }
                 if (opt_.summary) continue;
                 w.out += '{';
                 w.out += it.prefix;
-                w.out += ",\"error\":";
-                wirestory::append_json_string(w.out, it.error);
+                wirestory::append_json_members(w.out, a, {false}, true);
                 w.out += "}\n";
-                continue;
+            } catch (const std::exception&) {  // only memory can run out; the story keeps its place
+                w.out.resize(mark);
+                ++w.count.errors;
+                w.warnings += "wirestory: " + it.where + ": out of memory\n";
+                if (!opt_.summary) write_error(w.out, it.prefix, "out of memory");
             }
-            const auto& a = w.parser.parse(it.text, *opt_.style);
-            w.count.add(a, it.text.size());
-            if (opt_.summary) continue;
-            w.out += '{';
-            w.out += it.prefix;
-            wirestory::append_json_members(w.out, a, jopt, true);
-            w.out += "}\n";
         }
+    }
+
+    static void write_error(std::string& out, const std::string& prefix, std::string_view error) {
+        out += '{';
+        out += prefix;
+        out += ",\"error\":";
+        wirestory::append_json_string(out, error);
+        out += "}\n";
     }
 
     const options& opt_;
@@ -341,6 +362,7 @@ int run_stream(const options& opt, batch_runner& runner, progress& prog) {
             if (!is_blank(story)) {
                 if (items.size() <= n) items.emplace_back();
                 item& it = items[n++];
+                it.where = in.name() + ": story " + std::to_string(index);
                 it.prefix = "\"index\":" + std::to_string(index++);
                 it.text = story;
                 it.error.clear();
@@ -380,6 +402,7 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
             if (items.size() <= n) items.emplace_back();
             item& it = items[n++];
             it.error.clear();
+            it.where = in.name() + ":" + std::to_string(line_no);
             if (const char* err = reader.read(line, rec)) {
                 it.prefix = "\"id\":null,\"line\":" + std::to_string(line_no);
                 it.error = err;
@@ -419,7 +442,14 @@ int run_files(const options& opt, batch_runner& runner, progress& prog) {
             return 1;
         }
         wirestory::parser parser;
-        std::string out = wirestory::to_json(parser.parse(text, *opt.style), {!opt.compact});
+        const auto& a = parser.parse(text, *opt.style);
+        for (const auto& d : a.diagnostics)
+            if (d.code == wirestory::errc::invalid_utf8) {
+                std::fprintf(stderr, "wirestory: %s: bytes that are not UTF-8 at offset %zu (written as U+FFFD)\n",
+                             in.name().c_str(), d.offset);
+                status = 1;
+            }
+        std::string out = wirestory::to_json(a, {!opt.compact});
         out += '\n';
         runner.out().write(out);
         return status;
@@ -427,6 +457,7 @@ int run_files(const options& opt, batch_runner& runner, progress& prog) {
     std::vector<item> items(1);
     for (const auto& path : files) {
         item& it = items[0];
+        it.where = path;
         it.prefix = "\"source\":";
         wirestory::append_json_string(it.prefix, path, false);
         it.error.clear();
@@ -506,11 +537,18 @@ int main(int argc, char** argv) {
     }
     batch_runner runner(opt);
     progress prog(!opt.quiet);
-    int status = opt.input == mode::jsonl    ? run_jsonl(opt, runner, prog)
+    int status = 0;
+    try {
+        status = opt.input == mode::jsonl    ? run_jsonl(opt, runner, prog)
                  : opt.input == mode::stream ? run_stream(opt, runner, prog)
                                              : run_files(opt, runner, prog);
+    } catch (const std::exception&) {  // reading a huge input can exhaust memory
+        std::fprintf(stderr, "wirestory: out of memory\n");
+        status = 1;
+    }
     prog.done();
     if (opt.summary) print_summary(runner.total(), prog.seconds());
     if (!runner.out().finish()) return 1;
+    if (runner.total().errors || runner.total().warnings) status = 1;
     return status;
 }

@@ -56,5 +56,39 @@ grep -q '"line":5,"error"' "$work/out"; expect "a line without text is an error"
 grep -q ':2: ' "$work/err"; expect "stderr names the line" $? 0
 "$cli" --jsonl < "$work/in.jsonl" > /dev/null 2>&1; expect "--jsonl reads stdin" $? 1
 
+# Streams: one object per story, ETX or form feed between them, a missing final separator.
+printf 'OSLO, Feb 2 - Rates held.\003\nBy Ines Moreau\n\nVALDORA (Reuters) - Ferries resumed.\014OSLO, Feb 3 - Rates rose.' > "$work/s.txt"
+"$cli" --stream "$work/s.txt" > "$work/out"; expect "--stream exits 0" $? 0
+expect "--stream gives one object per story" "$(grep -c '"index":' "$work/out")" 3
+expect "--stream keeps the order" "$(grep -o '"index":[0-9]*' "$work/out" | tr '\n' ' ')" '"index":0 "index":1 "index":2 '
+"$cli" --stream --summary "$work/s.txt" > "$work/out"; expect "--summary exits 0" $? 0
+grep -q '^stories *3$' "$work/out"; expect "--summary counts stories" $? 0
+grep -q '^dateline *3 ' "$work/out"; expect "--summary counts parts" $? 0
+for i in $(seq 1 300); do printf 'By Ines Moreau
+
+VALDORA (Reuters) - Story %d.' "$i"; done > "$work/many.txt"
+"$cli" --stream -j 1 "$work/many.txt" > "$work/j1"; "$cli" --stream -j 2 "$work/many.txt" > "$work/j2"
+cmp -s "$work/j1" "$work/j2"; expect "-j 2 output is byte-identical to -j 1" $? 0
+"$cli" -j 0 "$work/a.txt" > /dev/null 2>&1; expect "-j 0 is a usage error" $? 2
+"$cli" --style nosuch "$work/a.txt" > /dev/null 2>&1; expect "an unknown style is a usage error" $? 2
+"$cli" --style ap --compact "$work/a.txt" | grep -q '"style":"ap"'; expect "--style is recorded" $? 0
+
+# Invalid UTF-8: parsed, written as U+FFFD, reported with its place, status 1.
+printf '{"id": 1, "text": "OSLO, Feb 2 - Rates \377 held."}\n{"id": 2, "text": ""}\n' > "$work/bad.jsonl"
+"$cli" --jsonl "$work/bad.jsonl" > "$work/out" 2> "$work/err"; expect "invalid UTF-8 exits 1" $? 1
+expect "invalid UTF-8 and empty texts keep their objects" "$(wc -l < "$work/out")" 2
+grep -q 'bad.jsonl:1: bytes that are not UTF-8' "$work/err"; expect "invalid UTF-8 is reported with its line" $? 0
+grep -q $'\xef\xbf\xbd' "$work/out"; expect "invalid UTF-8 is written as U+FFFD" $? 0
+
+# A full disk and a closed pipe are reported, not crashes.
+if [ -w /dev/full ]; then
+    "$cli" "$work/a.txt" > /dev/full 2> "$work/err"; expect "a full disk exits 1" $? 1
+    grep -q 'cannot write' "$work/err"; expect "a full disk is reported" $? 0
+fi
+for i in $(seq 1 20); do cat "$work/many.txt"; done > "$work/more.txt"
+"$cli" --stream "$work/more.txt" 2> "$work/err" | head -n 1 > /dev/null
+expect "a closed pipe exits 1" "${PIPESTATUS[0]}" 1
+grep -q 'cannot write' "$work/err"; expect "a closed pipe is reported" $? 0
+
 echo "$pass passed, $fails failed"
 [ "$fails" -eq 0 ]

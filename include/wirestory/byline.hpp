@@ -159,37 +159,58 @@ inline bool byline_name_chars(std::string_view w) noexcept {
     return letter;
 }
 
-constexpr bool byline_in_list(std::string_view w, const std::string_view* list,
-                              std::size_t count) noexcept {
-    for (std::size_t k = 0; k < count; ++k)
-        if (w == list[k]) return true;
-    return false;
-}
+/// A fixed word list with a filter on first letter and length, so most words are refused
+/// without a comparison. Every entry starts with an ASCII letter and is shorter than 32 bytes.
+struct byline_word_set {
+    const std::string_view* words = nullptr;
+    std::size_t count = 0;
+    std::uint32_t letters = 0;  ///< bit k: some entry starts with 'a' + k (any case)
+    std::uint32_t lengths = 0;  ///< bit n: some entry has n bytes
 
-constexpr bool byline_in_list_icase(std::string_view w, const std::string_view* list,
-                                    std::size_t count) noexcept {
-    for (std::size_t k = 0; k < count; ++k)
-        if (iequals(w, list[k])) return true;
-    return false;
-}
+    template <std::size_t N>
+    constexpr byline_word_set(const std::string_view (&list)[N]) noexcept : words(list), count(N) {
+        for (std::string_view w : list) {
+            letters |= std::uint32_t{1} << (to_lower(w[0]) - 'a');
+            lengths |= std::uint32_t{1} << w.size();
+        }
+    }
+    constexpr bool may_hold(std::string_view w) const noexcept {
+        if (w.empty() || w.size() >= 32 || !((lengths >> w.size()) & 1u)) return false;
+        char c = to_lower(w[0]);
+        return c >= 'a' && c <= 'z' && ((letters >> (c - 'a')) & 1u);
+    }
+    /// Exactly as written.
+    constexpr bool has(std::string_view w) const noexcept {
+        if (!may_hold(w)) return false;
+        for (std::size_t k = 0; k < count; ++k)
+            if (w == words[k]) return true;
+        return false;
+    }
+    /// In any case (ASCII).
+    constexpr bool has_icase(std::string_view w) const noexcept {
+        if (!may_hold(w)) return false;
+        for (std::size_t k = 0; k < count; ++k)
+            if (iequals(w, words[k])) return true;
+        return false;
+    }
+};
 
 /// Lowercase words that join the parts of a name: "van der", "de la", "bin", "y".
-constexpr bool byline_is_particle(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {"van", "von",  "der",  "den", "de",  "del", "della",
+inline constexpr std::string_view byline_particle_words[] = {"van", "von",  "der",  "den", "de",  "del", "della",
                                          "di",  "da",   "dos",  "das", "do",  "du",  "la",
                                          "le",  "bin",  "binti", "bint", "ibn", "ben", "y",
                                          "ter", "ten",  "zu",   "af",  "al",  "el"};
-    return byline_in_list(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_particle(std::string_view w) noexcept {
+    return byline_word_set{byline_particle_words}.has(w);
 }
 
 /// Words that begin or carry a sentence and are never part of a name. Lowercase forms are
 /// checked exactly; the short list below also in any case ("The", "THE").
-constexpr bool byline_is_function_word(std::string_view w) noexcept {
-    constexpr std::string_view any_case[] = {
+inline constexpr std::string_view byline_function_word_any_case_words[] = {
         "the",  "this", "that", "these", "those", "its", "our", "their", "his", "her",
         "of",   "for",  "with", "from",  "to",    "at",  "on",  "is",    "was", "are",
         "were", "has",  "had",  "have",  "said",  "if",  "when", "while", "after", "before"};
-    constexpr std::string_view lower[] = {
+inline constexpr std::string_view byline_function_word_lower_words[] = {
         "a",     "an",    "be",     "been",  "will",   "would", "can",    "could",  "should",
         "may",   "might", "must",   "says",  "it",     "as",    "or",     "but",    "not",
         "no",    "nor",   "so",     "than",  "then",   "there", "they",   "them",   "he",
@@ -200,22 +221,23 @@ constexpr bool byline_is_function_word(std::string_view w) noexcept {
         "during", "against", "among", "up",  "down",   "out",   "off",    "via",    "per",
         "because", "since", "until", "far",  "now",    "way",   "contrast", "comparison",
         "just",  "last",   "next",  "early",  "late",  "mid",    "end",    "time"};
-    return byline_in_list_icase(w, any_case, sizeof any_case / sizeof any_case[0]) ||
-           byline_in_list(w, lower, sizeof lower / sizeof lower[0]);
+constexpr bool byline_is_function_word(std::string_view w) noexcept {
+    return byline_word_set{byline_function_word_any_case_words}.has_icase(w) ||
+           byline_word_set{byline_function_word_lower_words}.has(w);
 }
 
 /// Abbreviations whose period does not end the byline: "Jr.", "Dr.", "St.".
-constexpr bool byline_is_abbreviation(std::string_view core) noexcept {
-    constexpr std::string_view list[] = {"Jr", "Sr",  "St",  "Ste", "Mt",   "Ft",  "Dr",
+inline constexpr std::string_view byline_abbreviation_words[] = {"Jr", "Sr",  "St",  "Ste", "Mt",   "Ft",  "Dr",
                                          "Rep", "Sen", "Gov", "Gen", "Lt",  "Col", "Capt",
                                          "Sgt", "Mr",  "Mrs", "Ms",  "Prof", "Rev", "Msgr"};
-    return byline_in_list_icase(core, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_abbreviation(std::string_view core) noexcept {
+    return byline_word_set{byline_abbreviation_words}.has_icase(core);
 }
 
 /// Name suffixes: "Jr.", "Sr", "II", "III", "IV".
+inline constexpr std::string_view byline_suffix_words[] = {"Jr", "Sr", "II", "III", "IV"};
 constexpr bool byline_is_suffix(std::string_view core) noexcept {
-    constexpr std::string_view list[] = {"Jr", "Sr", "II", "III", "IV"};
-    return byline_in_list_icase(core, list, sizeof list / sizeof list[0]);
+    return byline_word_set{byline_suffix_words}.has_icase(core);
 }
 
 /// Initials: "A", "A.", "J.R.", "J.-P." (capitals each followed by '.' or '-').
@@ -239,8 +261,7 @@ constexpr bool byline_is_initial(std::string_view raw) noexcept {
 
 /// Words that make a capitalised phrase a company or an institution, not a person:
 /// "by Harbor Bank", "by Ellis Holdings Inc".
-constexpr bool byline_is_company_word(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {
+inline constexpr std::string_view byline_company_word_words[] = {
         "Inc",        "Corp",      "Co",         "Ltd",        "Plc",       "LLC",
         "Cos",        "GmbH",      "Group",      "Bank",       "Holdings",  "Airlines",
         "Corporation", "Company",  "Partners",   "Securities", "Industries", "Trust",
@@ -252,45 +273,46 @@ constexpr bool byline_is_company_word(std::string_view w) noexcept {
         // places
         "City",       "Kingdom",   "Republic",   "States",     "Island",    "Islands",
         "County",     "Province",  "Territories", "Region",    "Valley",    "Union"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_company_word(std::string_view w) noexcept {
+    return byline_word_set{byline_company_word_words}.has_icase(w);
 }
 
 /// Honorifics and offices that open a phrase naming a person in a sentence, never a
 /// byline: "by President Ellis", "by Senator Ann Lee". ("Dr." is left out: op-eds use it.)
 /// Some are surnames too ("Ann Prince"), so these count only as a name's first word.
-constexpr bool byline_is_office(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {
+inline constexpr std::string_view byline_office_words[] = {
         "Vice",   "Senate", "Sen",    "Rep",  "Mayor",   "Prince", "Princess", "Pope", "Gen",
         "General", "Judge", "Justice", "Treasury", "Mr", "Mrs",    "Ms",       "Prime", "King",
         "Queen"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_office(std::string_view w) noexcept {
+    return byline_word_set{byline_office_words}.has_icase(w);
 }
 
 /// Offices that no surname is: a phrase with one names an official, not an author
 /// ("Finance Minister Ann Lee", "Ann Lee, Chairman").
-constexpr bool byline_is_office_anywhere(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {
+inline constexpr std::string_view byline_office_anywhere_words[] = {
         "President",  "Minister",   "Secretary", "Chairman",     "Chairwoman", "Senator",
         "Governor",   "Premier",    "Officer",   "Representative", "Ambassador", "Commissioner",
         "Chancellor", "Congressman", "Congresswoman", "Spokesman", "Spokeswoman", "Director"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_office_anywhere(std::string_view w) noexcept {
+    return byline_word_set{byline_office_anywhere_words}.has_icase(w);
 }
 
 /// Organisation words that no surname is: "Religion News Service", "Harbor News".
-constexpr bool byline_is_strong_org(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {"News",    "Newswire", "Newswires",  "Agency",
+inline constexpr std::string_view byline_strong_org_words[] = {"News",    "Newswire", "Newswires",  "Agency",
                                          "Service", "Services", "Media",      "Network",
                                          "Radio",   "Television", "Newspaper", "Newspapers",
                                          "Magazine", "Syndicate", "Bureau"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_strong_org(std::string_view w) noexcept {
+    return byline_word_set{byline_strong_org_words}.has_icase(w);
 }
 
 /// Organisation words that are also surnames: an org word only before another org word
 /// or a title ("Harbor Press Service", "Associated Press Writers").
-constexpr bool byline_is_weak_org(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {"Press",  "Wire",    "Post",    "Times", "Journal",
+inline constexpr std::string_view byline_weak_org_words[] = {"Press",  "Wire",    "Post",    "Times", "Journal",
                                          "Herald", "Tribune", "Gazette", "Daily"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_weak_org(std::string_view w) noexcept {
+    return byline_word_set{byline_weak_org_words}.has_icase(w);
 }
 
 /// "Ellis's", "Ellis’s": a possessive is never the end of a byline name.
@@ -299,17 +321,17 @@ constexpr bool byline_is_possessive(std::string_view w) noexcept {
 }
 
 /// "Monday".."Sunday" and "Mon".."Sun", any case.
-constexpr bool byline_is_weekday(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+inline constexpr std::string_view byline_weekday_words[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                          "Saturday", "Sunday", "Mon", "Tue", "Tues", "Wed",
                                          "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+constexpr bool byline_is_weekday(std::string_view w) noexcept {
+    return byline_word_set{byline_weekday_words}.has_icase(w);
 }
 
 /// Web page stamps after a byline: "By A Updated 3 hours ago", "By A | Published".
+inline constexpr std::string_view byline_web_stamp_words[] = {"Updated", "Published", "Posted", "Modified"};
 constexpr bool byline_is_web_stamp(std::string_view w) noexcept {
-    constexpr std::string_view list[] = {"Updated", "Published", "Posted", "Modified"};
-    return byline_in_list_icase(w, list, sizeof list / sizeof list[0]);
+    return byline_word_set{byline_web_stamp_words}.has_icase(w);
 }
 
 /// Does `w` start with a capital, after a lowercase prefix such as "al-", "el-", "d'",

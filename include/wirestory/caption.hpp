@@ -52,6 +52,8 @@
 #define WIRESTORY_CAPTION_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t
+#include <cstring>      // std::memchr, std::memcpy
 #include <optional>     // no caption
 #include <string_view>  // input
 
@@ -955,6 +957,120 @@ inline std::size_t caption_try(std::string_view s, std::size_t credit_open, std:
     return end;
 }
 
+/// Every attempt the grammar allows at `text[i]`: a parenthesised credit at '(', a bare one
+/// anchored at '/' or "via <agency>", a label ("Photo:"), "<AGENCY> PHOTO:". Returns the
+/// caption's length, or 0 (then `out` and `diags` are untouched).
+inline std::size_t caption_attempt_at(std::string_view text, std::size_t i, caption_view& out,
+                                      const style_desc& style, const sink& diags) {
+    constexpr std::size_t none = std::string_view::npos;
+    const std::size_t n = text.size();
+    const char c = text[i];
+    const bool word_start = i == 0 || caption_space_before(text, i) || text[i - 1] == '(';
+    if (c == '(') {
+        // "(AP Photo/Name, File)", "(Photo by Name/Getty Images)", "(Reuters)"
+        std::size_t close = i + 1;
+        while (close < n && close - i <= caption_max_paren_bytes && text[close] != ')' &&
+               text[close] != '(')
+            ++close;
+        if (close >= n || text[close] != ')') return 0;
+        std::size_t body = caption_skip_spaces(text, i + 1);
+        body += caption_label_len(text, body, caption_credit_labels);
+        return caption_try(text, i, body, close, out, style, diags);
+    }
+    if (c == '/') {
+        std::size_t start = caption_walk_back(text, i, style);
+        return start < i ? caption_try(text, start, start, none, out, style, diags) : 0;
+    }
+    if (!word_start && !(i > 0 && is_lower(text[i - 1]) && is_upper(c))) return 0;
+    if (std::size_t label = caption_label_len(text, i, caption_credit_labels))
+        return caption_try(text, i, i + label, none, out, style, diags);
+    if (!word_start) return 0;
+    if (caption_is_via(text.substr(i, 3)) && space_len(text, i + 3) != 0 &&
+        caption_agency_prefix_len(text, caption_skip_spaces(text, i + 3), style)) {
+        std::size_t start = caption_walk_back(text, i, style);
+        return start < i ? caption_try(text, start, start, none, out, style, diags) : 0;
+    }
+    // "XINHUA PHOTO: NAME". (A lone "REUTER" after a sentence is the classic wire's
+    // sign-off, not a credit.)
+    if (std::size_t a = caption_agency_prefix_len(text, i, style))
+        if (istarts_with(caption_rest(text, i + a), " photo:"))
+            return caption_try(text, i, i, none, out, style, diags);
+    return 0;
+}
+
+//--- where attempts can succeed: the fast path for paragraphs that are no caption ---//
+//
+// Almost every paragraph handed to the parser is body text, so the scan must not look at
+// every word. caption_attempt_at can only succeed at
+//   - '(' or '/',
+//   - "via"/"Via" before white space,
+//   - a credit label: every label ends in ':', so within caption_label_reach bytes before a ':',
+//   - "<agency> PHOTO:": within the longest agency name + 6 bytes before a ':' that follows
+//     " photo" (any case).
+// parse_caption jumps from trigger byte to trigger byte ('(', '/', 'v', 'V'; eight bytes at a
+// time) and, only within reach of a ':' (found with memchr), tries the positions there one by
+// one. Positions are tried in increasing order, so the first success is the same as trying
+// every byte.
+
+template <std::size_t N>
+constexpr std::size_t caption_longest(const std::string_view (&list)[N]) noexcept {
+    std::size_t m = 0;
+    for (auto s : list) m = s.size() > m ? s.size() : m;
+    return m;
+}
+template <std::size_t N>
+constexpr bool caption_all_end_in_colon(const std::string_view (&list)[N]) noexcept {
+    for (auto s : list)
+        if (s.empty() || s.back() != ':') return false;
+    return true;
+}
+static_assert(caption_all_end_in_colon(caption_credit_labels),
+              "the fast path finds labels by their closing ':'");
+
+/// How far before its ':' a credit label can start.
+inline constexpr std::size_t caption_label_reach = caption_longest(caption_credit_labels) - 1;
+
+/// The longest agency name the style (or the photo-agency list) knows.
+inline std::size_t caption_longest_agency(const style_desc& style) noexcept {
+    std::size_t m = caption_longest(caption_photo_agencies);
+    for (auto a : style.agencies) m = a.size() > m ? a.size() : m;
+    for (auto a : style.affiliations) m = a.size() > m ? a.size() : m;
+    return m;
+}
+
+/// Is the ':' at `s[k]` the one of "<agency> PHOTO:"?
+constexpr bool caption_photo_colon(std::string_view s, std::size_t k) noexcept {
+    return k >= 6 && k < s.size() && s[k - 6] == ' ' && iequals(s.substr(k - 5, 5), "photo");
+}
+
+/// Can an attempt at `s[i]` succeed without a ':' near it? '(' or '/' or "via " ("Via ").
+constexpr bool caption_trigger_at(std::string_view s, std::size_t i) noexcept {
+    if (i >= s.size()) return false;
+    const char c = s[i];
+    if (c == '(' || c == '/') return true;
+    return (c == 'v' || c == 'V') && i + 3 < s.size() && s[i + 1] == 'i' && s[i + 2] == 'a' &&
+           space_len(s, i + 3) != 0;
+}
+
+/// The first offset in [from, to) holding '(', '/', 'v' or 'V', else `to`. Reads eight bytes
+/// at a time (a word has a zero byte iff (x - 0x01..) & ~x & 0x80.. is non-zero).
+inline std::size_t caption_next_trigger_byte(std::string_view s, std::size_t from, std::size_t to) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull;
+    constexpr std::uint64_t highs = ones * 0x80;
+    constexpr std::uint64_t paren = ones * 0x28, slash = ones * 0x2F, v = ones * 0x76, case_bit = ones * 0x20;
+    if (to > s.size()) to = s.size();
+    const char* d = s.data();
+    while (from < to && to - from >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, d + from, 8);
+        const std::uint64_t x = w ^ paren, y = w ^ slash, z = (w | case_bit) ^ v;  // 'V' | 0x20 == 'v'
+        if ((((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs) break;
+        from += 8;
+    }
+    while (from < to && d[from] != '(' && d[from] != '/' && (d[from] | 0x20) != 'v') ++from;
+    return from;
+}
+
 inline std::size_t parse_caption(std::string_view text, caption_view& out, const style_desc& style,
                                  const sink& diags) {
     out.text = {};
@@ -966,41 +1082,49 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
     out.place.reset();
     out.date.reset();
 
-    constexpr std::size_t none = std::string_view::npos;
     const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const char c = text[i];
-        const bool word_start = i == 0 || caption_space_before(text, i) || text[i - 1] == '(';
-        std::size_t got = 0;
-        if (c == '(') {
-            // "(AP Photo/Name, File)", "(Photo by Name/Getty Images)", "(Reuters)"
-            std::size_t close = i + 1;
-            while (close < n && close - i <= caption_max_paren_bytes && text[close] != ')' &&
-                   text[close] != '(')
-                ++close;
-            if (close < n && text[close] == ')') {
-                std::size_t body = caption_skip_spaces(text, i + 1);
-                body += caption_label_len(text, body, caption_credit_labels);
-                got = caption_try(text, i, body, close, out, style, diags);
-            }
-        } else if (c == '/') {
-            std::size_t start = caption_walk_back(text, i, style);
-            if (start < i) got = caption_try(text, start, start, none, out, style, diags);
-        } else if (word_start || (i > 0 && is_lower(text[i - 1]) && is_upper(c))) {
-            if (std::size_t label = caption_label_len(text, i, caption_credit_labels)) {
-                got = caption_try(text, i, i + label, none, out, style, diags);
-            } else if (word_start && caption_is_via(text.substr(i, 3)) && space_len(text, i + 3) != 0 &&
-                       caption_agency_prefix_len(text, caption_skip_spaces(text, i + 3), style)) {
-                std::size_t start = caption_walk_back(text, i, style);
-                if (start < i) got = caption_try(text, start, start, none, out, style, diags);
-            } else if (std::size_t a = word_start ? caption_agency_prefix_len(text, i, style) : 0) {
-                // "XINHUA PHOTO: NAME". (A lone "REUTER" after a sentence is the classic
-                // wire's sign-off, not a credit.)
-                if (istarts_with(caption_rest(text, i + a), " photo:"))
-                    got = caption_try(text, i, i, none, out, style, diags);
-            }
+    auto colon_from = [&](std::size_t from) -> std::size_t {
+        if (from >= n) return n;
+        const void* p = std::memchr(text.data() + from, ':', n - from);
+        return p ? static_cast<std::size_t>(static_cast<const char*>(p) - text.data()) : n;
+    };
+    auto photo_colon_from = [&](std::size_t k) {  // k: a ':' or n
+        while (k < n && !caption_photo_colon(text, k)) k = colon_from(k + 1);
+        return k;
+    };
+    std::size_t colon = colon_from(0);        // the first ':' at or after the scan
+    std::size_t photo = photo_colon_from(colon);  // the first " photo:" at or after it
+    std::size_t photo_reach = photo < n ? caption_longest_agency(style) + 6 : 0;
+
+    for (std::size_t i = 0; i < n;) {
+        if (colon < i) colon = colon_from(i);
+        if (photo < i) {
+            photo = photo_colon_from(colon);
+            if (photo < n && photo_reach == 0) photo_reach = caption_longest_agency(style) + 6;
         }
-        if (got != 0) return got;
+        if (photo < n && i + photo_reach >= photo) {  // "<AGENCY> PHOTO:" may start here
+            if (std::size_t got = caption_attempt_at(text, i, out, style, diags)) return got;
+            ++i;
+            continue;
+        }
+        if (colon < n && i + caption_label_reach >= colon) {  // a label may start here
+            if (caption_trigger_at(text, i) || caption_label_len(text, i, caption_credit_labels))
+                if (std::size_t got = caption_attempt_at(text, i, out, style, diags)) return got;
+            ++i;
+            continue;
+        }
+        // Out of every ':' reach: only triggers count, up to where the next reach begins.
+        std::size_t stop = n;
+        if (colon < n) stop = colon - caption_label_reach;
+        if (photo < n && photo - photo_reach < stop) stop = photo - photo_reach;
+        const std::size_t t = caption_next_trigger_byte(text, i, stop);
+        if (t >= stop) {
+            i = stop;
+            continue;
+        }
+        if (caption_trigger_at(text, t))
+            if (std::size_t got = caption_attempt_at(text, t, out, style, diags)) return got;
+        i = t + 1;
     }
     return 0;
 }
