@@ -1,7 +1,10 @@
 #include <wirestory/credits.hpp>
 #include <doctest/doctest.h>
 
+#include <algorithm>  // std::is_permutation
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -342,6 +345,184 @@ TEST_CASE("find_credits") {
         CHECK(wirestory::detail::find_credits("Shares rose (by 3%)", s) == npos);
         CHECK(wirestory::detail::find_credits("", s) == npos);
         CHECK(wirestory::detail::find_credits("(This story corrects the figure in paragraph 2)", s) == npos);
+    }
+}
+
+TEST_CASE("find_credits: the quick rejection keeps every start") {
+    const auto& s = reuters();
+    using wirestory::detail::find_credits;
+    SUBCASE("any role head before 'by', 'by' in any case") {
+        std::string_view in = "The vote was close. Fact-checking BY Ann Brook";
+        CHECK(find_credits(in, s) == in.find("Fact"));
+        CHECK(find_credits("Video production by Ann Brook and Cole Ferris", s) == 0);
+        std::string_view two = "The plan stalled. Video production by Ann Brook";
+        CHECK(find_credits(two, s) == two.find("Video"));
+        CHECK(find_credits("Graphics by Ann Brook", s) == 0);
+        std::string_view more = "Rates held. Additional reporting by Ann Brook in Port Ellis";
+        CHECK(find_credits(more, s) == more.find("Additional"));
+    }
+    SUBCASE("Unicode and line-break white space around 'by'") {
+        CHECK(find_credits("Reporting\xC2\xA0" "by Ann Brook", s) == 0);
+        CHECK(find_credits("Reporting\xE2\x80\x89" "by\tAnn Brook", s) == 0);
+        std::string_view in = "The plan stalled.\nReporting by\nAnn Brook";
+        CHECK(find_credits(in, s) == in.find("Reporting"));
+    }
+    SUBCASE("the 'contributed' form at the start and after the last sentence") {
+        CHECK(find_credits("Ann Brook in Port Ellis contributed to this report.", s) == 0);
+        std::string_view in = "Talks resume on Monday. Ann Brook contributed.";
+        CHECK(find_credits(in, s) == in.find("Ann"));
+        std::string_view tagged = "Rates held. Ann Brook contributed to this report.<p>Sign up here.";
+        CHECK(find_credits(tagged, s) == tagged.find("Ann"));
+    }
+    SUBCASE("'With assistance from' at the start, in parentheses and after a sentence") {
+        CHECK(find_credits("--With assistance from Ann Brook and Cole Ferris.", s) == 0);
+        std::string_view paren = "Rates held. (With assistance from Ann Brook)";
+        CHECK(find_credits(paren, s) == paren.find('('));
+        std::string_view comma = "Its assistance was praised. With, assistance from Ann Brook";
+        CHECK(find_credits(comma, s) == comma.find("With"));
+    }
+    SUBCASE("the last '(' and the last line") {
+        std::string_view in = "The bank said. (Compiled by Ann Brook)";
+        CHECK(find_credits(in, s) == in.find('('));
+        std::string_view line = "Rates held.\n(Editing by Cole Ferris)";
+        CHECK(find_credits(line, s) == line.find('('));
+        std::string_view boiler = "Rates held. Reporting by Ann Brook Our Standards: The Trust Principles.";
+        CHECK(find_credits(boiler, s) == boiler.find("Reporting"));
+    }
+    SUBCASE("a credit after a long paragraph") {
+        std::string in;
+        for (int i = 0; i < 2000; ++i) in += "Grain output in Port Ellis fell by 4 pct, the ministry said. ";
+        in += "(Reporting by Ann Brook; Editing by Cole Ferris)";
+        CHECK(find_credits(in, s) == in.rfind('('));
+    }
+    SUBCASE("words that hold a key but are no credit") {
+        CHECK(find_credits("Output rose by 5%.", s) == npos);
+        CHECK(find_credits("Sales climbed. Falling by half is unlikely, he said.", s) == npos);
+        CHECK(find_credits("The fund contributed $5 million.", s) == npos);
+        CHECK(find_credits("With assistance from the state, the plant reopened.", s) == npos);
+        CHECK(find_credits("Abby Lane saw the bystander near the ibis and the baby.", s) == npos);
+        CHECK(find_credits("rates held. reporting by ann brook", s) == npos);
+        CHECK(find_credits("Rates held. BY Ann Brook", s) == npos);
+        CHECK(find_credits("Rates held. Writing by: Ann Brook", s) == npos);
+        CHECK(find_credits("The deal was brokered by Reporting Co. Reporting by Ann Brook", s) == npos);
+        CHECK(find_credits("Prices rose. --With assistance from Ann Brook.", s) == npos);
+        CHECK(find_credits("b", s) == npos);
+        CHECK(find_credits("by", s) == npos);
+    }
+    SUBCASE("long paragraphs without a credit (linear shapes)") {
+        std::string plain;
+        for (int i = 0; i < 20000; ++i) plain += "Exports rose 5 pct. ";
+        CHECK(find_credits(plain, s) == npos);
+        CHECK(find_credits(std::string(100000, '(') + ")", s) == npos);
+        std::string falling;
+        for (int i = 0; i < 50000; ++i) falling += "falling by ";
+        CHECK(find_credits(falling, s) == npos);
+        std::string assist;
+        for (int i = 0; i < 50000; ++i) assist += "with assistance ";
+        CHECK(find_credits(assist, s) == npos);
+        CHECK(find_credits(std::string(100000, 's'), s) == npos);
+    }
+}
+
+TEST_CASE("parse_credits: a spare pool of entries") {
+    const auto& s = reuters();
+    using wirestory::detail::parse_credits;
+    // Two used entries whose vectors have capacity; the back one is taken first.
+    auto make_pool = [] {
+        std::vector<credit_view> pool(2);
+        pool[0].people.reserve(16);
+        pool[0].desks.reserve(4);
+        pool[1].people.reserve(8);
+        pool[1].desks.reserve(2);
+        pool[0].people.resize(3);  // stale content from an earlier story
+        pool[1].desks.push_back("Old newsroom");
+        pool[1].label = "stale";
+        return pool;
+    };
+    SUBCASE("new entries come from the back of the pool, cleared, capacity kept") {
+        auto pool = make_pool();
+        const auto* people0 = pool[0].people.data();
+        const auto* people1 = pool[1].people.data();
+        const auto* desks1 = pool[1].desks.data();
+        std::vector<credit_view> out;
+        std::string_view in = "(Reporting by Ann Brook and Cole Ferris; Editing by Dana Quill)";
+        CHECK(parse_credits(in, out, s, {}, &pool) == in.size());
+        CHECK(pool.empty());
+        REQUIRE(out.size() == 2);
+        CHECK(out[0].people.data() == people1);  // the pool's back entry
+        CHECK(out[0].people.capacity() >= 8);
+        CHECK(out[0].desks.data() == desks1);
+        CHECK(out[0].desks.empty());
+        CHECK(out[1].people.data() == people0);
+        CHECK(out[1].people.capacity() >= 16);
+        CHECK(out[1].desks.capacity() >= 4);
+        CHECK(out[0].role == credit_role::reporting);
+        CHECK(out[0].label == "Reporting");
+        CHECK(names(out[0]) == list{"Ann Brook", "Cole Ferris"});
+        CHECK(out[1].role == credit_role::editing);
+        CHECK(names(out[1]) == list{"Dana Quill"});
+        CHECK(all_inside(in, out));
+    }
+    SUBCASE("an empty pool: entries are made as without one") {
+        std::vector<credit_view> pool, out;
+        CHECK(parse_credits("Reporting by Ann Brook", out, s, {}, &pool) > 0);
+        REQUIRE(out.size() == 1);
+        CHECK(names(out[0]) == list{"Ann Brook"});
+        CHECK(pool.empty());
+    }
+    SUBCASE("entries given up on failure go back to the pool") {
+        auto pool = make_pool();
+        const auto* people0 = pool[0].people.data();
+        const auto* people1 = pool[1].people.data();
+        std::vector<credit_view> out(1);  // what the caller had already
+        // Two roles are begun, then the second turns out to have nobody.
+        CHECK(parse_credits("Reporting by Ann Brook; Editing by", out, s, {}, &pool) == 0);
+        CHECK(out.size() == 1);
+        REQUIRE(pool.size() == 2);
+        CHECK(pool[0].people.data() == people0);
+        CHECK(pool[1].people.data() == people1);
+        CHECK(pool[1].people.capacity() >= 8);
+        // A block that is no credit takes nothing.
+        CHECK(parse_credits("Shares fell 3%.", out, s, {}, &pool) == 0);
+        CHECK(pool.size() == 2);
+    }
+    SUBCASE("recycled entries: steady state reuses the same buffers") {
+        std::string_view in = "(Reporting by Ann Brook in Port Ellis and Cole Ferris; Additional reporting by "
+                              "the Port Ellis newsroom; Editing by Dana Quill)";
+        std::vector<credit_view> pool, out;
+        std::vector<const void*> first;  // the people and desks buffers
+        bool stable = true;
+        // The entries rotate through the roles; once each has held the largest list, no
+        // vector grows again: the same buffers come back round after round.
+        for (int round = 0; round < 10; ++round) {
+            for (auto& c : out) pool.push_back(std::move(c));  // as the story parser recycles
+            out.clear();
+            REQUIRE(parse_credits(in, out, s, {}, &pool) == in.size());
+            REQUIRE(out.size() == 3);
+            CHECK(pool.empty());
+            std::vector<const void*> now;
+            for (auto& c : out) {
+                now.push_back(c.people.data());
+                now.push_back(c.desks.data());
+            }
+            if (round == 4) first = now;
+            if (round > 4) stable = stable && std::is_permutation(now.begin(), now.end(), first.begin());
+        }
+        CHECK(stable);
+        CHECK(out[1].desks == list{"Port Ellis newsroom"});
+        CHECK(out[0].people[0].location == std::optional<std::string_view>("Port Ellis"));
+    }
+    SUBCASE("the same result with and without a pool") {
+        std::string_view in = "Ann Brook and Cole Ferris in Port Ellis, Ala., contributed to this report.";
+        auto pool = make_pool();
+        std::vector<credit_view> a, b;
+        CHECK(parse_credits(in, a, s, {}, &pool) == parse_credits(in, b, s, {}));
+        REQUIRE(a.size() == 1);
+        REQUIRE(b.size() == 1);
+        CHECK(a[0].role == b[0].role);
+        CHECK(a[0].label == b[0].label);
+        CHECK(names(a[0]) == names(b[0]));
+        CHECK(a[0].people[1].location == b[0].people[1].location);
     }
 }
 

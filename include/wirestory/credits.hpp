@@ -31,12 +31,20 @@
 #define WIRESTORY_CREDITS_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t (the pre-check without SSE2)
+#include <cstring>      // std::memcpy (the same)
 #include <string_view>  // input
+#include <utility>      // std::move
 #include <vector>       // the credit entries
 
 #include "article.hpp"
 #include "style.hpp"
 #include "detail/text.hpp"
+
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#include <emmintrin.h>  // find_credits' pre-check: 16 bytes at a time
+#define WIRESTORY_CREDITS_SSE2 1
+#endif
 
 namespace wirestory {
 
@@ -52,8 +60,13 @@ std::size_t find_credits(std::string_view block, const style_desc& style);
 /// Parse the credit block at the start of `text`, appending to `out`; return how many bytes
 /// it took (boilerplate after it, "Our Standards: ...", is left to the caller), or 0 when
 /// `text` does not start with a credit block.
+/// `spare`, when given, is a pool of used entries: a new entry is taken from its back (its
+/// people and desks cleared, their capacity kept) instead of being made, and entries added
+/// and then given up (the block turned out not to be one) go back to it. A caller that
+/// recycles its entries into the pool parses without allocating at steady state.
 std::size_t parse_credits(std::string_view text, std::vector<credit_view>& out,
-                          const style_desc& style, const sink& diags);
+                          const style_desc& style, const sink& diags,
+                          std::vector<credit_view>* spare = nullptr);
 } // namespace detail
 
 //=== implementation ===//
@@ -249,6 +262,7 @@ struct credits_parser {
     std::vector<credit_view>* out;
     const style_desc& style;
     const sink& diags;
+    std::vector<credit_view>* spare = nullptr;  ///< used entries to take instead of new ones
 
     bool bad = false;          ///< something that cannot be a credit was seen
     std::size_t segments = 0;  ///< roles seen
@@ -274,12 +288,18 @@ struct credits_parser {
         items = 0;
         last_placed = false;
         unplaced_run = one_word_run = 0;
-        if (out) {
-            credit_view c;
-            c.role = role;
-            c.label = view(lb, le);
-            out->push_back(c);
+        if (!out) return;
+        if (spare && !spare->empty()) {
+            // Reuse a used entry: its vectors keep their capacity.
+            out->push_back(std::move(spare->back()));
+            spare->pop_back();
+            out->back().people.clear();
+            out->back().desks.clear();
+        } else {
+            out->emplace_back();
         }
+        out->back().role = role;
+        out->back().label = view(lb, le);
     }
 
     /// Words of [b, e) as a count, and whether a title word ends a prefix of them.
@@ -491,7 +511,8 @@ inline bool credits_role_opens(std::string_view t, std::size_t pos) noexcept {
 
 /// The work of parse_credits; `out` null means: only decide.
 inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* out,
-                                 const style_desc& style, const sink& diags) {
+                                 const style_desc& style, const sink& diags,
+                                 std::vector<credit_view>* spare = nullptr) {
     const std::size_t npos = std::string_view::npos;
     const std::size_t kept = out ? out->size() : 0;
     std::size_t pos = credits_skip_lead(t, 0);
@@ -537,10 +558,13 @@ inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* o
     if (paren && close == npos && out)
         diags.report(errc::unbalanced_parenthesis, "'(' without ')' in credits", t.data() + open);
 
-    credits_parser p{t, out, style, diags};
+    credits_parser p{t, out, style, diags, spare};
     auto fail = [&]() -> std::size_t {
         if (out)
-            while (out->size() > kept) out->pop_back();
+            while (out->size() > kept) {
+                if (spare) spare->push_back(std::move(out->back()));
+                out->pop_back();
+            }
         return 0;
     };
 
@@ -625,6 +649,7 @@ inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* o
         if (p.bad) return fail();
     } else {
         // 3. "A in X and B in Y contributed to this report."
+        if (p.view(pos, end).find("contributed") == std::string_view::npos) return fail();  // cheap no
         credits_word cw{};
         std::size_t words = 0;
         for (credits_word w = credits_word_at(t, pos, end); !w.empty(); w = credits_word_at(t, w.e, end)) {
@@ -656,16 +681,188 @@ inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* o
 }
 
 inline std::size_t parse_credits(std::string_view text, std::vector<credit_view>& out,
-                                 const style_desc& style, const sink& diags) {
-    return credits_parse(text, &out, style, diags);
+                                 const style_desc& style, const sink& diags,
+                                 std::vector<credit_view>* spare) {
+    return credits_parse(text, &out, style, diags, spare);
+}
+
+//--- where a block can start (find_credits' cheap pre-checks) ---//
+//
+// find_credits tries up to four starts in a paragraph; almost no paragraph has credits, so
+// each start is first tested for what credits_parse needs there, which is cheap:
+//   - a "<Role> by" block has, among its first four words, "by" after a role phrase, or it
+//     opens with "With assistance from" (credits_may_open checks exactly that);
+//   - a "contributed" block has the word "contributed" at or after its start.
+// And the whole paragraph is first scanned, eight bytes at a time, for a key byte of any of
+// those ("by", "contributed", "with assistance"): most paragraphs have none and end there.
+
+/// White space for the pre-check: an ASCII space or any byte of a UTF-8 sequence (a superset
+/// of what space_len accepts, which is all the pre-check needs).
+constexpr bool credits_loose_space(char c) noexcept { return is_ascii_space(c) || is_high(c); }
+
+/// Length of the longest role noun.
+constexpr std::size_t credits_longest_role_noun() noexcept {
+    std::size_t n = 0;
+    for (auto w : credits_role_nouns) n = w.size() > n ? w.size() : n;
+    return n;
+}
+
+/// Can the word that ends just before `t[k]` (white space may stand between) be the head of a
+/// role phrase ("Reporting", "Graphics")? Looks at no more than a role noun's length of
+/// letters. Loose: the word is only checked for its last letters.
+inline bool credits_role_head_before(std::string_view t, std::size_t k) noexcept {
+    while (k > 0 && credits_loose_space(t[k - 1])) --k;  // stops at the head's last letter
+    std::size_t b = k;
+    while (b > 0 && k - b <= credits_longest_role_noun() && is_alpha(t[b - 1])) --b;
+    std::string_view letters = t.substr(b, k - b);
+    if (iends_with(letters, "ing")) return true;  // "Reporting", "Fact-checking"
+    return letters.size() <= credits_longest_role_noun() && (b == 0 || !is_alpha(t[b - 1])) &&
+           credits_in_list(letters, credits_role_nouns);
+}
+
+/// Is a key of a credit block at `t[k]`: "by" (any case) after a role head, "ib" of
+/// "contributed", or "ss" of "assistance" after "with"? The key is the first byte of its
+/// pair, so it never stands before the start of the block it belongs to. Loose: true for
+/// every word credits_parse could open a block with (and for some more).
+inline bool credits_key_at(std::string_view t, std::size_t k) noexcept {
+    if (k + 1 >= t.size()) return false;
+    const char c = to_lower(t[k]), d = to_lower(t[k + 1]);
+    if (c == 'b' && d == 'y')
+        return k > 0 && credits_loose_space(t[k - 1]) &&
+               (k + 2 >= t.size() || credits_loose_space(t[k + 2])) && credits_role_head_before(t, k);
+    if (c == 'i' && d == 'b')
+        return k >= 5 && t.size() - (k - 5) >= 11 && t.substr(k - 5, 11) == "contributed";
+    if (c != 's' || d != 's' || k < 1 || t.size() - (k - 1) < 10 || !iequals(t.substr(k - 1, 10), "assistance"))
+        return false;
+    // "With assistance": what credits_core strips, and white space, may stand between.
+    std::size_t j = k - 1;
+    while (j > 0 && (credits_loose_space(t[j - 1]) || credits_is_sep(t[j - 1]) || t[j - 1] == ':' ||
+                     t[j - 1] == '.' || t[j - 1] == ')' || t[j - 1] == '(' || t[j - 1] == '"'))
+        --j;
+    return j >= 4 && iequals(t.substr(j - 4, 4), "with");
+}
+
+#ifdef WIRESTORY_CREDITS_SSE2
+/// Index of the highest set bit of `m` (not 0).
+inline int credits_highest_bit(unsigned m) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return 31 - __builtin_clz(m);
+#else
+    int bit = 0;
+    while (m >>= 1) ++bit;
+    return bit;
+#endif
+}
+#endif
+
+/// Is `t[k], t[k + 1]` one of the pairs credits_key_at looks at ("by", "ib", "ss", any case)?
+/// One well-predicted branch: the pair is compared as one number.
+inline bool credits_key_pair(std::string_view t, std::size_t k) noexcept {
+    const unsigned pair = (static_cast<unsigned>(static_cast<unsigned char>(t[k] | 0x20)) << 8) |
+                          static_cast<unsigned char>(t[k + 1] | 0x20);
+    return (pair == ('b' << 8 | 'y')) | (pair == ('i' << 8 | 'b')) | (pair == ('s' << 8 | 's'));
+}
+
+#ifndef WIRESTORY_CREDITS_SSE2
+/// 0x80 in each byte of `v` that equals `c`, 0 in the others (exact: no carries between bytes).
+constexpr std::uint64_t credits_swar_eq(std::uint64_t v, unsigned char c) noexcept {
+    const std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    const std::uint64_t x = v ^ (0x0101010101010101ULL * c);
+    return ~(((x & low7) + low7) | x | low7);
+}
+#endif
+
+/// Offset of the last key (see credits_key_at) in `t`, or npos: a credit block can start at
+/// `p` only if this is at least `p`. Scans backwards, 16 byte pairs at a time with SSE2.
+inline std::size_t credits_last_key(std::string_view t) noexcept {
+    if (t.size() < 2) return std::string_view::npos;
+    std::size_t i = t.size() - 1;  // pairs at [k, k+1] for k < i remain
+#ifdef WIRESTORY_CREDITS_SSE2
+    // Bit n of the result: a candidate pair at at[n], at[n + 1] (both 16 bytes readable + 1).
+    auto pairs_at = [](const char* at) {
+        const __m128i fold = _mm_set1_epi8(0x20);
+        __m128i v0 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), fold);
+        __m128i v1 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1)), fold);
+        __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('y')));
+        __m128i ib = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('i')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('b')));
+        __m128i ss = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('s')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('s')));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(by, ib), ss)));
+    };
+    auto last_in = [&](std::size_t base, unsigned hits) {
+        while (hits != 0) {  // the highest set bit is the last pair
+            int bit = credits_highest_bit(hits);
+            hits &= ~(1u << bit);
+            if (credits_key_at(t, base + static_cast<std::size_t>(bit))) return base + static_cast<std::size_t>(bit);
+        }
+        return std::string_view::npos;
+    };
+    while (i >= 16) {
+        if (unsigned hits = pairs_at(t.data() + i - 16))
+            if (std::size_t k = last_in(i - 16, hits); k != std::string_view::npos) return k;
+        i -= 16;
+    }
+    if (i > 0 && t.size() >= 17)  // the first pairs: the first 16 again, those before i
+        return last_in(0, pairs_at(t.data()) & ((1u << i) - 1));
+#else
+    // Eight pairs at a time in a 64-bit word; a word with a candidate is looked at bytewise.
+    while (i >= 8) {
+        std::uint64_t v0, v1;
+        std::memcpy(&v0, t.data() + i - 8, 8);
+        std::memcpy(&v1, t.data() + i - 7, 8);
+        const std::uint64_t fold = 0x2020202020202020ULL;
+        v0 |= fold;
+        v1 |= fold;
+        std::uint64_t hits = (credits_swar_eq(v0, 'b') & credits_swar_eq(v1, 'y')) |
+                             (credits_swar_eq(v0, 'i') & credits_swar_eq(v1, 'b')) |
+                             (credits_swar_eq(v0, 's') & credits_swar_eq(v1, 's'));
+        if (hits != 0)
+            for (std::size_t k = i; k-- > i - 8;)
+                if (credits_key_pair(t, k) && credits_key_at(t, k)) return k;
+        i -= 8;
+    }
+#endif
+    while (i-- > 0)
+        if (credits_key_pair(t, i) && credits_key_at(t, i)) return i;
+    return std::string_view::npos;
+}
+
+/// Can a "<Role> by" or "With assistance from" block open at `t[p]`? The same test
+/// credits_parse applies to its first words (it finds the first role within four words),
+/// made on at most four words.
+inline bool credits_may_open(std::string_view t, std::size_t p, const style_desc& style) {
+    if (p >= t.size()) return false;
+    std::size_t pos = credits_skip_lead(t, p);
+    if (pos < t.size() && t[pos] == '(') pos = credits_skip_lead(t, pos + 1);
+    // Before any word is looked at: a role word is letters and hyphens, "With" may follow
+    // '(' or '"' (credits_core); anything else cannot open a block.
+    if (pos >= t.size() || !(is_alpha(t[pos]) || t[pos] == '(' || t[pos] == '"')) return false;
+    const sink quiet{};
+    const credits_parser parser{t, nullptr, style, quiet};
+    credits_word ring[4];
+    std::size_t n = 0;
+    for (credits_word w = credits_word_at(t, pos, t.size()); !w.empty() && n < 4;
+         w = credits_word_at(t, w.e, t.size())) {
+        std::string_view core = credits_core(t, w);
+        if (n > 0 && core.size() == w.e - w.b && iequals(core, "by"))
+            return parser.role_phrase_ok(ring, n, true);  // credits_parse decides at this "by"
+        if (n == 2 && iequals(core, "from") && iequals(credits_core(t, ring[1]), "assistance") &&
+            iequals(credits_core(t, ring[0]), "with"))
+            return true;
+        ring[n++] = w;
+    }
+    return false;
 }
 
 inline std::size_t find_credits(std::string_view block, const style_desc& style) {
     const std::size_t npos = std::string_view::npos;
     const sink quiet{};
+    // Most paragraphs have no word a credit block needs.
+    const std::size_t last_key = credits_last_key(block);
+    if (last_key == npos) return npos;
     // A credit block at `p` that runs to the end of `block` (boilerplate and tags may follow).
     auto credit_at = [&](std::size_t p) {
-        if (p >= block.size()) return false;
+        if (p >= block.size() || p > last_key) return false;
+        if (!credits_may_open(block, p, style) && block.find("contributed", p) == npos) return false;
         std::string_view sub = block.substr(p);
         std::size_t used = credits_parse(sub, nullptr, style, quiet);
         if (used == 0) return false;
@@ -698,11 +895,12 @@ inline std::size_t find_credits(std::string_view block, const style_desc& style)
         if (credit_at(p)) return p;
     }
     // The last sentence: "... goal. Reporting by A; Editing by B" or "... B contributed."
-    std::size_t last_start = npos;
-    for (std::size_t i = 0; i + 1 < t.size(); ++i)
-        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && credits_sentence_end(t, i))
-            last_start = credits_skip_lead(t, i + 1);
-    if (last_start != npos && credit_at(last_start)) return last_start;
+    // The last sentence end, looked for from the back.
+    for (std::size_t i = t.size() > 0 ? t.size() - 1 : 0; i-- > 0;)
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && credits_sentence_end(t, i)) {
+            std::size_t last_start = credits_skip_lead(t, i + 1);
+            return credit_at(last_start) ? last_start : npos;
+        }
     return npos;
 }
 

@@ -113,8 +113,12 @@ namespace detail {
 
 /// "12:33", "7:05" somewhere in the line.
 inline bool has_clock_time(std::string_view s) {
-    for (std::size_t i = 1; i + 2 < s.size(); ++i)
-        if (s[i] == ':' && is_digit(s[i - 1]) && is_digit(s[i + 1]) && is_digit(s[i + 2])) return true;
+    for (std::size_t i = 1; i + 2 < s.size(); ++i) {
+        const void* colon = std::memchr(s.data() + i, ':', s.size() - 2 - i);
+        if (!colon) return false;
+        i = static_cast<std::size_t>(static_cast<const char*>(colon) - s.data());
+        if (is_digit(s[i - 1]) && is_digit(s[i + 1]) && is_digit(s[i + 2])) return true;
+    }
     return false;
 }
 
@@ -597,7 +601,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
         if (std::size_t at = find_credits(t, style); at != std::string_view::npos) {
             std::string_view head = trim(t.substr(0, at));
-            std::size_t n = detail::parse_credits(t.substr(at), out.credits, style, diags);
+            std::size_t n = detail::parse_credits(t.substr(at), out.credits, style, diags, &scratch.spare_credits);
             if (n != 0) {
                 if (!head.empty()) out.paragraphs.push_back(head);
                 std::string_view tail = trim(t.substr(at + n));
