@@ -46,8 +46,16 @@ struct block {
     bool indented = false;
 };
 
+/// One line of a story, found once and then read from here.
+struct line_info {
+    std::string_view raw;   ///< the line without its line end
+    std::string_view text;  ///< trimmed
+    bool indented = false;
+};
+
 /// Working memory a parser keeps between stories, so a reused parser does not allocate.
 struct story_scratch {
+    std::vector<line_info> lines;  // the first lines, which decide the layout
     std::vector<block> blocks;
     // Parts are parsed into these, then swapped into the article; the next story swaps them
     // back, so their vectors' capacity cycles instead of being freed and allocated again.
@@ -157,22 +165,22 @@ inline bool is_junk_line(std::string_view s) {
     if ((s.back() == '.' || s.back() == 'e') && (iends_with(s, "Sign up here.") || iends_with(s, "Sign up here")))
         return true;
     if (is_digit(s.front())) return is_reading_time_line(s) || is_timestamp_line(s);
-    // Every other piece of furniture starts with one of these letters.
-    switch (to_lower(s.front())) {
-    case 'a': case 'i': case 'l': case 'o': case 'p': case 'r': case 's': break;
+    // The rest is matched by its first letter, so most lines are rejected after one switch.
+    auto whole = [&](std::string_view w) {  // the line is `w`, perhaps with a final '.' or ':'
+        return iequals(s, w) || (s.size() == w.size() + 1 && istarts_with(s, w) && (s.back() == '.' || s.back() == ':'));
+    };
+    switch (s.front()) {
+    case 'A': return istarts_with(s, "Advertisement") || whole("Acquire Licensing Rights");
+    case 'I': return istarts_with(s, "Item 1 of");
+    case 'L': return whole("Listen to article");
+    case 'O': return istarts_with(s, "Our Standards:");
+    case 'o': return whole("opens new tab");
+    case 'P': return whole("Purchase Licensing Rights") || whole("Purchase Licensing Rights, opens new tab") ||
+                     whole("Print");
+    case 'R': return whole("Report this ad") || whole("Read more") || whole("Reuters Graphics");
+    case 'S': return whole("Share") || whole("Skip to main content") || istarts_with(s, "Sign up here");
     default: return is_timestamp_line(s);
     }
-    constexpr std::string_view whole[] = {
-        "Report this ad", "Read more", "Purchase Licensing Rights",
-        "Purchase Licensing Rights, opens new tab", "opens new tab", "Acquire Licensing Rights",
-        "Share", "Print", "Reuters Graphics", "Skip to main content", "Listen to article"};
-    for (auto w : whole)
-        if (iequals(s, w) || (s.size() == w.size() + 1 && istarts_with(s, w) && (s.back() == '.' || s.back() == ':')))
-            return true;
-    constexpr std::string_view leading[] = {"Advertisement", "Our Standards:", "Item 1 of", "Sign up here"};
-    for (auto w : leading)
-        if (istarts_with(s, w)) return true;
-    return is_timestamp_line(s);
 }
 
 /// A line before the story that only names the agency: "Reuters", "Reuters Staff".
@@ -286,44 +294,51 @@ private:
 /// Does the story mark paragraphs by indenting their first line (the classic wire), rather
 /// than by blank lines (web copy, where an indented line just continues its paragraph)?
 /// Decided on the first 64 lines: a story keeps one layout throughout.
-inline bool indented_layout(std::string_view text) {
+inline bool indented_layout(const std::vector<line_info>& lines) {
     std::size_t indented = 0, flush_after_blank = 0;
     bool after_blank = true;
-    line_cursor lines(text);
-    for (std::size_t i = 0, n = 0; i < text.size() && n < 64; ++n) {
-        std::size_t e = lines.line_end(i);
-        std::string_view raw = text.substr(i, e - i);
-        bool blank = trim(raw).empty();
+    for (std::size_t n = 0; n < lines.size() && n < 64; ++n) {
+        const auto& l = lines[n];
+        const bool blank = l.text.empty();
         if (!blank) {
-            if (space_len(raw, 0)) ++indented;
+            if (l.indented) ++indented;
             else if (after_blank) ++flush_after_blank;
         }
         after_blank = blank;
-        i = lines.next_line(e);
     }
     return indented >= 1 && indented >= flush_after_blank;
 }
 
-inline void split_blocks(std::string_view text, std::vector<block>& blocks, const sink& diags) {
+inline void split_blocks(std::string_view text, std::vector<line_info>& lines, std::vector<block>& blocks,
+                         const sink& diags) {
     blocks.clear();
-    const bool indent_starts_block = indented_layout(text);
+    // The first 64 lines are kept to decide the layout; the rest are read as they come.
+    lines.clear();
+    line_cursor cursor(text);
+    std::size_t i = 0;
+    auto next_line = [&] {
+        std::size_t e = cursor.line_end(i);
+        std::string_view raw = text.substr(i, e - i);
+        i = cursor.next_line(e);
+        return line_info{raw, trim(raw), space_len(raw, 0) != 0};
+    };
+    while (i < text.size() && lines.size() < 64) lines.push_back(next_line());
+    const bool indent_starts_block = indented_layout(lines);
+
     block cur;
     bool open = false;
     auto close = [&] {
         if (open) blocks.push_back(cur);
         open = false;
     };
-    line_cursor lines(text);
-    for (std::size_t i = 0; i < text.size();) {
-        std::size_t e = lines.line_end(i);
-        std::string_view raw = text.substr(i, e - i);
-        i = lines.next_line(e);
-        std::string_view line = trim(raw);
+    auto add = [&](const line_info& l) {
+        std::string_view line = l.text;
         if (line.empty()) {
             close();
-            continue;
+            return;
         }
-        bool indented = space_len(raw, 0) != 0;
+        bool indented = l.indented;
+        const std::string_view raw = l.raw;
         // Wire noise: one stray byte before an indented line ("c    CHICAGO, March 9 - ...").
         if (!indented && raw.size() > 4 && !is_ascii_space(raw[0]) && raw[1] == ' ' && raw[2] == ' ' &&
             raw[3] == ' ') {
@@ -334,7 +349,7 @@ inline void split_blocks(std::string_view text, std::vector<block>& blocks, cons
         if (is_junk_line(line)) {
             close();
             blocks.push_back(block{line, 1, indented});
-            continue;
+            return;
         }
         if (!open || (indented && indent_starts_block)) {
             close();
@@ -344,7 +359,9 @@ inline void split_blocks(std::string_view text, std::vector<block>& blocks, cons
             cur.text = span(cur.text.data(), line.data() + line.size());
             ++cur.lines;
         }
-    }
+    };
+    for (const auto& l : lines) add(l);
+    while (i < text.size()) add(next_line());
     close();
 }
 
@@ -361,9 +378,24 @@ inline void check_bytes(std::string_view text, const sink& diags) {
             std::uint64_t w;
             std::memcpy(&w, text.data() + i, 8);
             constexpr std::uint64_t high = 0x8080808080808080ull, spaces = 0x2020202020202020ull;
-            if (((w | ((w - spaces) & ~w)) & high) == 0) {
-                i += 8;
-                continue;
+            if ((w & high) == 0) {
+                // All ASCII: flag the bytes below 0x20, then let line ends and tabs through.
+                std::uint64_t low = (w - spaces) & ~w & high;
+                bool plain = true;
+                while (low) {
+                    int bit = 0;
+                    while (!((low >> bit) & 1)) ++bit;  // lowest flagged byte
+                    const char c = text[i + static_cast<std::size_t>(bit / 8)];
+                    if (c != '\n' && c != '\r' && c != '\t') {
+                        plain = false;
+                        break;
+                    }
+                    low &= low - 1;
+                }
+                if (plain) {
+                    i += 8;
+                    continue;
+                }
             }
         }
         unsigned char c = static_cast<unsigned char>(text[i]);
@@ -512,7 +544,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     }
 
     auto& blocks = scratch.blocks;
-    split_blocks(story, blocks, diags);
+    split_blocks(story, scratch.lines, blocks, diags);
 
     std::size_t next = 0;
     block cur;
