@@ -548,3 +548,166 @@ TEST_CASE("parse_caption: damaged input never escapes the buffer") {
         CHECK(views_inside(in, out));
     }
 }
+
+namespace {
+
+/// A style whose agency name is longer than any built-in one, to reach far before a "PHOTO:".
+struct harbor_photo_style {
+    static constexpr std::string_view name = "harbor-photo";
+    static constexpr std::string_view agencies[] = {"Harbor Wire Photographic Service"};
+    static constexpr std::string_view affiliations[] = {"Harbor Wire"};
+    static constexpr std::string_view titles[] = {"correspondent"};
+    static constexpr std::string_view signoffs[] = {"HW"};
+};
+
+/// `times` copies of `piece`.
+std::string repeated(std::string_view piece, int times) {
+    std::string s;
+    for (int i = 0; i < times; ++i) s += piece;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("parse_caption: long body text full of '/', '(' and ':' is no caption") {
+    // Every '(' and '/' is a place where a credit could start; none of these has one.
+    const std::string sentence =
+        "Output for 2023/24 rose 1-1/2 pct (EC figures) to 40 dlrs/tonne, and/or more (see "
+        "below), the Karsk/Brenna council said via its port office: costs (ex-works) fell. ";
+    SUBCASE("many sentences") {
+        const std::string body = repeated(sentence, 40);
+        CHECK(body.size() > 5000);
+        CHECK(!cap(body));
+        caption_view out;
+        CHECK(caption_length(body, out) == 0);
+        CHECK(!out.credit);
+    }
+    SUBCASE("a slash or a parenthesis every few bytes") {
+        CHECK(!cap(repeated("a/b (c) ", 500)));
+        CHECK(!cap(repeated("(/(/ ", 500)));
+        CHECK(!cap(repeated("Ann/Lee ", 300)));       // names, but no agency
+        CHECK(!cap(repeated("(Ann Lee) ", 300)));
+        CHECK(!cap(repeated("Note: a/b: (c): ", 300)));  // ':' near '/' and '('
+    }
+    SUBCASE("agency names in the body are no credit either") {
+        CHECK(!cap(repeated("Reuters said (Reuters) the Reuters/Ipsos poll, via Reuters data, showed. ", 50)));
+        CHECK(!cap(repeated("AP and AFP photos: none (AP) were taken. ", 80)));
+    }
+    SUBCASE("the same body ending with a credit is a caption") {
+        const std::string in = repeated(sentence, 40) + "REUTERS/Marta Kowalczyk";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->credit == "REUTERS/Marta Kowalczyk");
+        CHECK(c->photographers == list{"Marta Kowalczyk"});
+        CHECK(c->text.size() + 1 + c->credit->size() == in.size());
+        CHECK(views_inside(in, *c));
+    }
+    SUBCASE("a body ending with a parenthesised credit") {
+        const std::string in = repeated(sentence, 10) + "(AP Photo/Ray Dunmore, File)";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->credit == "AP Photo/Ray Dunmore, File");
+        CHECK(c->agency == "AP");
+        CHECK(c->qualifiers == list{"File"});
+        CHECK(views_inside(in, *c));
+    }
+}
+
+TEST_CASE("parse_caption: credits found near their ':' after long text") {
+    const std::string lead = repeated("Boats sail past the old harbour wall in Karsk (Westland) at dawn. ", 20);
+    SUBCASE("a label") {
+        const std::string in = lead + "Photo: Ann Lee/Reuters";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->credit == "Ann Lee/Reuters");
+        CHECK(c->agency == "Reuters");
+        CHECK(views_inside(in, *c));
+    }
+    SUBCASE("the longest label, \"Picture credit:\"") {
+        const std::string in = lead + "Picture credit: Ann Lee/AFP";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->credit == "Ann Lee/AFP");
+        CHECK(c->agency == "AFP");
+    }
+    SUBCASE("a label glued to the description") {
+        const std::string in = lead + "A fishing boat in KarskImage: Ann Lee/AFP";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->credit == "Ann Lee/AFP");
+        CHECK(c->text.substr(c->text.size() - 5) == "Karsk");
+    }
+    SUBCASE("<AGENCY> PHOTO:") {
+        const std::string in = lead + "XINHUA PHOTO: ANN LEE";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->agency == "XINHUA");
+        CHECK(views_inside(in, *c));
+    }
+    SUBCASE("an agency name longer than any label, before \"PHOTO:\"") {
+        const std::string in = lead + "Harbor Wire Photographic Service PHOTO: Ann Lee";
+        auto c = wirestory::parse_caption<harbor_photo_style>(in);
+        REQUIRE(c);
+        CHECK(c->agency == "Harbor Wire Photographic Service");
+        CHECK(c->credit == "Harbor Wire Photographic Service PHOTO: Ann Lee");
+        CHECK(views_inside(in, *c));
+        // The built-in styles do not know that agency.
+        CHECK(!cap(in));
+    }
+    SUBCASE("\"via\" before an agency") {
+        const std::string in = lead + "Ann Lee via Getty Images";
+        auto c = cap(in);
+        REQUIRE(c);
+        CHECK(c->agency == "Getty Images");
+        CHECK(c->photographers == list{"Ann Lee"});
+    }
+    SUBCASE("\"via\" inside words and before other words starts nothing") {
+        CHECK(!cap(lead + "Trivia from Bolivia: the plan went via the council (and Via Rail)."));
+    }
+}
+
+TEST_CASE("detail::parse_caption: junk and glued datelines after long text") {
+    caption_view out;
+    const std::string lead = repeated("Cranes unload grain (wheat/barley) at the port of Karsk. ", 15);
+    SUBCASE("junk after the credit is part of the caption") {
+        const std::string in = lead + "REUTERS/Ann Lee Purchase Licensing Rights, opens new tab";
+        std::vector<wirestory::diagnostic> diags;
+        CHECK(caption_length(in, out, &diags) == in.size());
+        CHECK(out.credit == "REUTERS/Ann Lee");
+        REQUIRE(diags.size() == 1);
+        CHECK(diags[0].code == wirestory::errc::dropped_junk);
+    }
+    SUBCASE("a dateline glued to the credit is left to the caller") {
+        const std::string in = lead + "REUTERS/Ann LeePORT ELLIS, June 11 (Reuters) - Grain prices rose.";
+        std::size_t n = caption_length(in, out);
+        REQUIRE(n != 0);
+        CHECK(std::string_view(in).substr(n, 10) == "PORT ELLIS");
+        CHECK(out.photographers == list{"Ann Lee"});
+    }
+}
+
+TEST_CASE("detail::caption_next_scan_stop: every stop, at every length and offset") {
+    using wirestory::detail::caption_next_scan_stop;
+    using wirestory::detail::caption_scan_stop;
+    // Stops at block edges (16, 32, 34 bytes) and "via" cut by the end of the text.
+    const std::string texts[] = {
+        "", "v", "vi", "via", "Via", "xvia", "(", "/", ":",
+        repeated("x", 15) + "(", repeated("x", 16) + "/", repeated("x", 31) + ":",
+        repeated("x", 32) + "via", repeated("x", 33) + "vi", repeated("x", 40) + "(x",
+        repeated("x", 47) + "Via x", repeated("x", 70) + "/", "a/b (c) via d: e",
+        repeated("x", 17), repeated("x", 33), repeated("x", 34), repeated("vi ", 30),
+    };
+    bool all_agree = true;
+    for (const std::string& t : texts) {
+        std::string_view s = t;
+        for (std::size_t from = 0; from <= s.size(); ++from) {
+            std::size_t expected = from;
+            while (expected < s.size() && !caption_scan_stop(s, expected)) ++expected;
+            if (caption_next_scan_stop(s, from) != expected) all_agree = false;
+        }
+    }
+    CHECK(all_agree);
+    CHECK(caption_next_scan_stop(repeated("x", 40) + "via", 0) == 40);
+    CHECK(caption_next_scan_stop(repeated("x", 40) + "vi", 0) == 42);
+    CHECK(caption_next_scan_stop("ab:cd", 3) == 5);
+}

@@ -47,12 +47,16 @@
 // "13 septembre 2024"; a month without a day ("July, 2015") is no date.
 //
 // Scanning is one left-to-right pass; every attempt at a credit looks at a bounded number of
-// bytes around its anchor, so the whole parse is linear in the paragraph.
+// bytes around its anchor, so the whole parse is linear in the paragraph. Attempts are made
+// only where one can succeed ('(', '/', "via", and near a ':' for labels and "<AGENCY> PHOTO:"),
+// found sixteen bytes at a time, so body paragraphs are rejected at close to memchr speed
+// (see "where attempts can succeed" below).
 #ifndef WIRESTORY_CAPTION_HPP
 #define WIRESTORY_CAPTION_HPP
 
+#include <algorithm>    // std::min, std::max
 #include <cstddef>      // std::size_t
-#include <cstdint>      // std::uint64_t
+#include <cstdint>      // std::uint32_t
 #include <cstring>      // std::memchr, std::memcpy
 #include <optional>     // no caption
 #include <string_view>  // input
@@ -60,6 +64,10 @@
 #include "article.hpp"
 #include "style.hpp"
 #include "detail/text.hpp"
+
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#include <emmintrin.h>  // the fast scan: sixteen bytes at a time
+#endif
 
 namespace wirestory {
 
@@ -170,6 +178,71 @@ bool caption_in_list(std::string_view w, const std::string_view (&list)[N]) noex
     return caption_in_list(w, list, list + N);
 }
 
+/// What the words of a list look like, to skip comparing most words against them: for each
+/// first byte (lower-cased, folded to 64 slots), a bit per word length (longer ones share bit 31).
+struct caption_list_gate {
+    std::uint32_t lengths[64] = {};
+
+    static constexpr std::size_t slot(char first) noexcept {
+        return static_cast<unsigned char>(to_lower(first)) & 63u;
+    }
+    static constexpr std::size_t length_bit(std::size_t size) noexcept { return size < 31 ? size : 31; }
+    constexpr bool admits(std::string_view w) const noexcept {
+        return !w.empty() && ((lengths[slot(w[0])] >> length_bit(w.size())) & 1u) != 0;
+    }
+};
+
+template <std::size_t N>
+constexpr caption_list_gate caption_make_gate(const std::string_view (&list)[N]) noexcept {
+    caption_list_gate gate;
+    for (auto w : list)
+        if (!w.empty()) gate.lengths[caption_list_gate::slot(w[0])] |= 1u << caption_list_gate::length_bit(w.size());
+    return gate;
+}
+
+template <const auto& List>
+inline constexpr caption_list_gate caption_gate_of = caption_make_gate(List);
+
+/// Is `w` in the constant word list `List` (ignoring case)? Same as caption_in_list, with the
+/// list's gate first. (An empty word is in no list: no list holds an empty word.)
+template <std::size_t N>
+constexpr bool caption_no_empty_word(const std::string_view (&list)[N]) noexcept {
+    for (auto w : list)
+        if (w.empty()) return false;
+    return true;
+}
+
+template <const auto& List>
+bool caption_in(std::string_view w) noexcept {
+    static_assert(caption_no_empty_word(List), "the gate turns empty words away");
+    return caption_gate_of<List>.admits(w) && caption_in_list(w, List);
+}
+
+/// next_word (detail/text.hpp) with a fast path for printable ASCII, which is never white
+/// space; same result. (Belongs in text.hpp.)
+constexpr word caption_next_word(std::string_view s, std::size_t pos) noexcept {
+    while (std::size_t n = space_len(s, pos)) pos += n;
+    const std::size_t b = pos;
+    while (pos < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[pos]);
+        if ((c > ' ' && c < 0x80) || space_len(s, pos) == 0)
+            ++pos;
+        else
+            break;
+    }
+    return {s.substr(b, pos - b), b};
+}
+
+/// month_number (detail/text.hpp) after a check of length and first letter that every month
+/// name passes ("Jan" .. "September."); same result, cheaper on the other words.
+constexpr int caption_month_number(std::string_view w) noexcept {
+    if (w.size() < 3 || w.size() > 10) return 0;
+    switch (to_lower(w[0])) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': return month_number(w);
+    default: return 0;
+    }
+}
+
 /// The rest of `s` from `p` (empty past the end; never throws).
 constexpr std::string_view caption_rest(std::string_view s, std::size_t p) noexcept {
     return p < s.size() ? s.substr(p) : std::string_view{};
@@ -215,7 +288,7 @@ constexpr bool caption_initialism(std::string_view w) noexcept {
 
 /// A word ending in '.' whose period ends no sentence.
 inline bool caption_keeps_period(std::string_view w) noexcept {
-    return caption_initialism(w) || caption_in_list(w, caption_abbreviations);
+    return caption_initialism(w) || caption_in<caption_abbreviations>(w);
 }
 
 /// The word "via" (exactly, as in "Pool via REUTERS").
@@ -227,7 +300,7 @@ constexpr bool caption_is_via(std::string_view w) noexcept { return w == "via" |
 inline bool caption_known_agency(std::string_view w, const style_desc& style) noexcept {
     return caption_in_list(w, style.agencies.begin(), style.agencies.end()) ||
            caption_in_list(w, style.affiliations.begin(), style.affiliations.end()) ||
-           caption_in_list(w, caption_photo_agencies);
+           caption_in<caption_photo_agencies>(w);
 }
 
 /// Length of the longest known agency name starting at `s[p]` and ending at a word boundary.
@@ -247,7 +320,7 @@ inline std::size_t caption_agency_prefix_len(std::string_view s, std::size_t p,
 }
 
 inline bool caption_is_qualifier(std::string_view piece) noexcept {
-    return caption_in_list(piece, caption_qualifiers);
+    return caption_in<caption_qualifiers>(piece);
 }
 
 /// The agency named by a whole piece: "REUTERS", "AP Photo" -> "AP", "XINHUA PHOTO" ->
@@ -300,7 +373,7 @@ inline bool caption_dateline_at(std::string_view s, std::size_t p, const style_d
     std::size_t q = p;
     while (q < limit && (is_alpha(s[q]) || s[q] == '.')) ++q;
     std::string_view first = s.substr(p, q - p);
-    if (month_number(first) != 0 && has_lower(first)) {
+    if (caption_month_number(first) != 0 && has_lower(first)) {
         // "Nov 12 (Reuters) -"
         q = caption_skip_spaces(s, q);
         std::size_t digits = q;
@@ -334,6 +407,15 @@ inline bool caption_dateline_at(std::string_view s, std::size_t p, const style_d
     return dash_len(s, caption_skip_spaces(s, after_tag)) != 0;
 }
 
+/// Can junk or a dateline start with byte `c`? Notices and datelines open with a capital
+/// (or "©"), picture numbers with a dash, the licensing links with "purchase", "acquire" or
+/// "opens" in any case. A cheap gate before comparing phrase lists.
+constexpr bool caption_tail_opening(char c) noexcept {
+    const char lower = to_lower(c);
+    return is_upper(c) || c == '-' || c == '\xE2' || c == '\xC2' || lower == 'p' || lower == 'a' ||
+           lower == 'o';
+}
+
 /// Notices after a credit: Reuters' capitals ("ATTENTION EDITORS - ...", "TPX IMAGES OF THE
 /// DAY") and a copyright line ("© Provided by ..."). Length of the opening words, else 0.
 inline std::size_t caption_notice_len(std::string_view rest) noexcept {
@@ -363,6 +445,7 @@ inline std::size_t caption_picture_id_len(std::string_view s, std::size_t p) noe
 /// "ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY", "© Provided by X"),
 /// else 0.
 inline std::size_t caption_junk_len(std::string_view s, std::size_t p, const style_desc& style) noexcept {
+    if (p >= s.size() || !caption_tail_opening(s[p])) return 0;
     std::string_view rest = caption_rest(s, p);
     auto after_phrase = [&](std::size_t q, std::string_view phrase) -> std::size_t {
         std::size_t r = caption_skip_spaces(s, q);
@@ -381,7 +464,7 @@ inline std::size_t caption_junk_len(std::string_view s, std::size_t p, const sty
         const bool capitals = rest[0] != '\xC2';
         q = p + head;
         for (;;) {
-            word w = next_word(s, q);
+            word w = caption_next_word(s, q);
             if (w.text.empty() || caption_dateline_at(s, w.begin, style)) break;
             bool fits = capitals ? !has_lower(w.text)
                                  : (caption_capital_start(w.text) || w.text == "by" ||
@@ -398,6 +481,7 @@ inline std::size_t caption_junk_len(std::string_view s, std::size_t p, const sty
 
 /// Does junk or a dateline start at `s[p]`? (Looks at a bounded number of bytes.)
 inline bool caption_tail_at(std::string_view s, std::size_t p, const style_desc& style) noexcept {
+    if (p >= s.size() || !caption_tail_opening(s[p])) return false;
     std::string_view rest = caption_rest(s, p);
     return caption_notice_len(rest) != 0 || caption_picture_id_len(s, p) != 0 ||
            istarts_with(rest, "Purchase Licensing Rights") ||
@@ -436,7 +520,7 @@ inline bool caption_credit_word(std::string_view w) noexcept {
         return false;
     }
     if (istarts_with(w, "al-") || istarts_with(w, "el-")) return true;
-    return caption_in_list(w, caption_credit_lower_words);
+    return caption_in<caption_credit_lower_words>(w);
 }
 
 /// A credit split into pieces, as views into the paragraph.
@@ -561,8 +645,8 @@ inline std::size_t caption_walk_back(std::string_view s, std::size_t anchor,
     }
     // A credit starts with a capital: drop "the" in "with the Name/Pool".
     while (start < anchor) {
-        word w = next_word(s.substr(0, anchor), start);  // bounded by the anchor
-        if (w.text.empty() || !is_lower(w.text[0]) || caption_in_list(w.text, caption_qualifiers))
+        word w = caption_next_word(s.substr(0, anchor), start);  // bounded by the anchor
+        if (w.text.empty() || !is_lower(w.text[0]) || caption_in<caption_qualifiers>(w.text))
             break;
         start = caption_skip_spaces(s, w.begin + w.text.size());
     }
@@ -575,7 +659,7 @@ inline bool caption_has_agency(const caption_credit& c, const style_desc& style)
         std::string_view piece = c.pieces[i];
         if (!caption_piece_agency(piece, style).empty()) return true;
         for (std::size_t pos = 0;;) {
-            word w = next_word(piece, pos);
+            word w = caption_next_word(piece, pos);
             if (w.text.empty()) break;
             if (caption_is_via(w.text) &&
                 !caption_piece_agency(trim(piece.substr(w.begin + w.text.size())), style).empty())
@@ -595,7 +679,7 @@ struct caption_via_split {
 
 inline caption_via_split caption_split_via(std::string_view piece, const style_desc& style) noexcept {
     for (std::size_t pos = 0;;) {
-        word w = next_word(piece, pos);
+        word w = caption_next_word(piece, pos);
         if (w.text.empty()) break;
         if (caption_is_via(w.text)) {
             std::string_view trailing;
@@ -612,10 +696,10 @@ inline caption_via_split caption_split_via(std::string_view piece, const style_d
 inline bool caption_person_like(std::string_view piece) noexcept {
     std::size_t words = 0;
     for (std::size_t pos = 0;;) {
-        word w = next_word(piece, pos);
+        word w = caption_next_word(piece, pos);
         if (w.text.empty()) break;
-        if (++words > 6 || has_digit(w.text) || caption_in_list(w.text, caption_org_words)) return false;
-        if (!caption_capital_start(w.text) && !caption_in_list(w.text, caption_name_particles) &&
+        if (++words > 6 || has_digit(w.text) || caption_in<caption_org_words>(w.text)) return false;
+        if (!caption_capital_start(w.text) && !caption_in<caption_name_particles>(w.text) &&
             !istarts_with(w.text, "al-") && !istarts_with(w.text, "el-"))
             return false;
         pos = w.begin + w.text.size();
@@ -627,10 +711,10 @@ inline bool caption_org_like(std::string_view piece) noexcept {
     if (has_digit(piece)) return true;
     std::size_t words = 0;
     for (std::size_t pos = 0;;) {
-        word w = next_word(piece, pos);
+        word w = caption_next_word(piece, pos);
         if (w.text.empty()) break;
         ++words;
-        if (caption_in_list(w.text, caption_org_words)) return true;
+        if (caption_in<caption_org_words>(w.text)) return true;
         pos = w.begin + w.text.size();
     }
     return words < 2;
@@ -715,7 +799,7 @@ struct caption_date_hit {
 };
 
 inline int caption_month(std::string_view w) noexcept {
-    if (int m = month_number(w)) return m;
+    if (int m = caption_month_number(w)) return m;
     for (int m = 0; m < 12; ++m)
         if (iequals(w, caption_french_months[m])) return m + 1;
     return 0;
@@ -743,7 +827,7 @@ inline bool caption_date_at(std::string_view s, std::size_t p, caption_date_hit&
     std::size_t q = p;
     if (is_upper(s[p])) {  // month day, year
         q = letters(p);
-        month = month_number(s.substr(p, q - p));
+        month = caption_month_number(s.substr(p, q - p));
         if (month == 0) return false;
         if (q < n && s[q] == '.') ++q;
         if (q < n && s[q] == ',') ++q;
@@ -776,11 +860,18 @@ inline bool caption_date_at(std::string_view s, std::size_t p, caption_date_hit&
 /// The first full date that starts a word of `d`.
 inline bool caption_find_date(std::string_view d, caption_date_hit& hit) noexcept {
     for (std::size_t pos = 0;;) {
-        word w = next_word(d, pos);
+        word w = caption_next_word(d, pos);
         if (w.text.empty()) return false;
         if (caption_date_at(d, w.begin, hit)) return true;
         pos = w.begin + w.text.size();
     }
+}
+
+/// Does `w` end with a sentence's closing punctuation (before any quotes and ')')? A cheap
+/// first check for caption_sentence_end.
+constexpr bool caption_may_end_sentence(std::string_view w) noexcept {
+    while (!w.empty() && (w.back() == '"' || w.back() == '\'' || w.back() == ')')) w.remove_suffix(1);
+    return !w.empty() && (w.back() == '.' || w.back() == '?' || w.back() == '!');
 }
 
 /// Does `w` end a sentence (given the word after it)?
@@ -789,13 +880,13 @@ inline bool caption_sentence_end(std::string_view w, std::string_view next) noex
     if (w.empty()) return false;
     char last = w.back();
     if (last != '.' && last != '?' && last != '!') return false;
-    if (last == '.' && (caption_keeps_period(w) || month_number(w) != 0)) return false;
+    if (last == '.' && (caption_keeps_period(w) || caption_month_number(w) != 0)) return false;
     return next.empty() || caption_capital_start(next) || is_digit(next[0]) || next[0] == '"';
 }
 
 /// May `w` (trailing punctuation removed) stand inside a place name?
 inline bool caption_place_word(std::string_view w) noexcept {
-    return caption_capital_start(w) || caption_in_list(w, caption_place_lower_words);
+    return caption_capital_start(w) || caption_in<caption_place_lower_words>(w);
 }
 
 /// A place: the run of place words from `p`, not past `limit`.
@@ -810,7 +901,7 @@ inline caption_place_run caption_read_place(std::string_view d, std::size_t p, s
     caption_place_run run;
     run.begin = run.end = run.next = p;
     for (std::size_t pos = p;;) {
-        word w = next_word(d, pos);
+        word w = caption_next_word(d, pos);
         if (w.text.empty() || w.begin >= limit) break;
         std::string_view t = w.text;
         if (w.begin + t.size() > limit) t = t.substr(0, limit - w.begin);
@@ -828,7 +919,7 @@ inline caption_place_run caption_read_place(std::string_view d, std::size_t p, s
         if (bare.empty() || !caption_place_word(bare)) break;
         run.end = w.begin + bare.size();
         run.next = pos = w.begin + t.size();
-        if (period && !caption_in_list(core, caption_abbreviations)) {
+        if (period && !caption_in<caption_abbreviations>(core)) {
             run.closed_sentence = true;  // "Syria." or "N.C."
             break;
         }
@@ -841,13 +932,13 @@ inline caption_place_run caption_read_place(std::string_view d, std::size_t p, s
 inline std::size_t caption_last_place_start(std::string_view d, std::size_t from, std::size_t to) noexcept {
     std::size_t found = std::string_view::npos;
     for (std::size_t pos = from;;) {
-        word w = next_word(d, pos);
+        word w = caption_next_word(d, pos);
         if (w.text.empty() || w.begin >= to) break;
         pos = w.begin + w.text.size();
         bool preposition = false;  // lower case only: "In this March 2 photo" opens no place
         for (auto p : caption_place_prepositions) preposition = preposition || w.text == p;
         if (!preposition) continue;
-        word next = next_word(d, pos);
+        word next = caption_next_word(d, pos);
         if (!next.text.empty() && next.begin < to && caption_capital_start(next.text)) found = next.begin;
     }
     return found;
@@ -867,10 +958,12 @@ inline void caption_place_and_date(std::string_view d, caption_view& out) noexce
     const std::size_t anchor = dated ? hit.begin : 0;
     std::size_t sentence_begin = 0, sentence_end = d.size();
     for (std::size_t pos = 0;;) {
-        word w = next_word(d, pos);
+        word w = caption_next_word(d, pos);
         if (w.text.empty()) break;
         pos = w.begin + w.text.size();
-        if (!caption_sentence_end(w.text, next_word(d, pos).text)) continue;
+        if (!caption_may_end_sentence(w.text) ||
+            !caption_sentence_end(w.text, caption_next_word(d, pos).text))
+            continue;
         if (pos <= anchor) {
             sentence_begin = pos;
         } else {
@@ -887,12 +980,12 @@ inline void caption_place_and_date(std::string_view d, caption_view& out) noexce
         // Getty: "on November 22, 2021 in Washington, DC."
         std::size_t q = caption_skip_spaces(d, hit.end);
         if (q < d.size() && d[q] == ',') ++q;
-        word in = next_word(d, q);
+        word in = caption_next_word(d, q);
         if (in.text == "in") {
             std::size_t start = caption_skip_spaces(d, in.begin + in.text.size());
             caption_place_run run = caption_read_place(d, start, d.size());
             if (caption_capital_start(caption_rest(d, start)) &&
-                (run.closed_sentence || next_word(d, run.next).text.empty()) && set_place(run))
+                (run.closed_sentence || caption_next_word(d, run.next).text.empty()) && set_place(run))
                 return;
         }
         // Reuters: "in Paris, France, November 17, 2025" - the place runs up to the date.
@@ -903,14 +996,14 @@ inline void caption_place_and_date(std::string_view d, caption_view& out) noexce
     std::size_t start = caption_last_place_start(d, sentence_begin, sentence_end);
     if (start == none) return;
     caption_place_run run = caption_read_place(d, start, d.size());
-    bool ends_sentence = run.closed_sentence && caption_sentence_end(".", next_word(d, run.next).text);
+    bool ends_sentence = run.closed_sentence && caption_sentence_end(".", caption_next_word(d, run.next).text);
     if (!run.closed_sentence) {
-        word on = next_word(d, run.next);
-        word day = next_word(d, on.begin + on.text.size());
+        word on = caption_next_word(d, run.next);
+        word day = caption_next_word(d, on.begin + on.text.size());
         std::string_view day_name = day.text;
         if (!day_name.empty() && day_name.back() == '.') day_name.remove_suffix(1);
         ends_sentence = on.text == "on" && day.text.size() > day_name.size() &&
-                        caption_in_list(day_name, caption_weekdays);
+                        caption_in<caption_weekdays>(day_name);
     }
     if (ends_sentence) set_place(run);
 }
@@ -939,13 +1032,15 @@ inline std::size_t caption_try(std::string_view s, std::size_t credit_open, std:
     caption_credit c;
     std::size_t resume = 0;
     bool reached_limit = false;
+    std::size_t junk_at = none, end = none;
+    // The checks are pure, so the cheap ones go first: most '(' and '/' in body text are
+    // followed by more prose, which no credit is.
+    if (close != none && (end = caption_tail_end(s, close + 1, style, junk_at)) == none) return 0;
     const std::size_t limit = close == none ? s.size() : close;
     if (!caption_read_body(s, body, limit, style, c, resume, reached_limit)) return 0;
     if (close != none && !reached_limit) return 0;
+    if (close == none && (end = caption_tail_end(s, resume, style, junk_at)) == none) return 0;
     if (!caption_has_agency(c, style)) return 0;
-    std::size_t junk_at = none;
-    std::size_t end = caption_tail_end(s, close == none ? resume : close + 1, style, junk_at);
-    if (end == none) return 0;
 
     out.credit = s.substr(c.begin, c.end - c.begin);
     caption_classify(c, style, out);
@@ -1007,10 +1102,11 @@ inline std::size_t caption_attempt_at(std::string_view text, std::size_t i, capt
 //   - a credit label: every label ends in ':', so within caption_label_reach bytes before a ':',
 //   - "<agency> PHOTO:": within the longest agency name + 6 bytes before a ':' that follows
 //     " photo" (any case).
-// parse_caption jumps from trigger byte to trigger byte ('(', '/', 'v', 'V'; eight bytes at a
-// time) and, only within reach of a ':' (found with memchr), tries the positions there one by
-// one. Positions are tried in increasing order, so the first success is the same as trying
-// every byte.
+// parse_caption jumps from stop to stop ('(', '/', ':', "via"/"Via"; sixteen positions at a
+// time with SSE2, byte by byte elsewhere) and, only within reach of a ':' (found with memchr
+// once the scan stops somewhere), tries the positions there one by one. Positions are tried
+// in increasing order and a failed attempt changes nothing, so the first success is the one
+// that trying every byte would find.
 
 template <std::size_t N>
 constexpr std::size_t caption_longest(const std::string_view (&list)[N]) noexcept {
@@ -1052,22 +1148,67 @@ constexpr bool caption_trigger_at(std::string_view s, std::size_t i) noexcept {
            space_len(s, i + 3) != 0;
 }
 
-/// The first offset in [from, to) holding '(', '/', 'v' or 'V', else `to`. Reads eight bytes
-/// at a time (a word has a zero byte iff (x - 0x01..) & ~x & 0x80.. is non-zero).
-inline std::size_t caption_next_trigger_byte(std::string_view s, std::size_t from, std::size_t to) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ull;
-    constexpr std::uint64_t highs = ones * 0x80;
-    constexpr std::uint64_t paren = ones * 0x28, slash = ones * 0x2F, v = ones * 0x76, case_bit = ones * 0x20;
-    if (to > s.size()) to = s.size();
-    const char* d = s.data();
-    while (from < to && to - from >= 8) {
-        std::uint64_t w;
-        std::memcpy(&w, d + from, 8);
-        const std::uint64_t x = w ^ paren, y = w ^ slash, z = (w | case_bit) ^ v;  // 'V' | 0x20 == 'v'
-        if ((((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs) break;
-        from += 8;
+/// Is `s[i]` one of the bytes the fast scan stops at: '(', '/', ':', or "via" ("Via")?
+constexpr bool caption_scan_stop(std::string_view s, std::size_t i) noexcept {
+    if (i >= s.size()) return false;
+    const char c = s[i];
+    return c == '(' || c == '/' || c == ':' ||
+           ((c | 0x20) == 'v' && i + 2 < s.size() && s[i + 1] == 'i' && s[i + 2] == 'a');
+}
+
+/// Bit j is set iff caption_scan_stop holds at `p[j]`, for j < 16; `p` has 18 readable bytes.
+inline unsigned caption_scan_stop_mask16(const char* p) noexcept {
+#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i w1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const __m128i w2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+    const __m128i marks = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')), _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))),
+        _mm_cmpeq_epi8(w, _mm_set1_epi8(':')));
+    const __m128i via = _mm_and_si128(  // 'V' | 0x20 == 'v'
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
+                      _mm_cmpeq_epi8(w1, _mm_set1_epi8('i'))),
+        _mm_cmpeq_epi8(w2, _mm_set1_epi8('a')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(marks, via)));
+#else
+    unsigned mask = 0;
+    const std::string_view window(p, 18);
+    for (std::size_t j = 0; j < 16; ++j)
+        if (caption_scan_stop(window, j)) mask |= 1u << j;
+    return mask;
+#endif
+}
+
+/// Bit j is set iff caption_scan_stop holds at `p[j]`, for j < 32; `p` has 34 readable bytes.
+inline std::uint32_t caption_scan_stop_mask32(const char* p) noexcept {
+    return caption_scan_stop_mask16(p) | static_cast<std::uint32_t>(caption_scan_stop_mask16(p + 16)) << 16;
+}
+
+constexpr std::size_t caption_lowest_bit(std::uint32_t m) noexcept {  // m != 0
+    std::size_t k = 0;
+    while (!(m & 1u)) m >>= 1, ++k;
+    return k;
+}
+
+/// The first offset from `from` where caption_scan_stop holds, else `s.size()`. 32 positions
+/// at a time; what is left is covered by one more block, overlapping the previous ones, that
+/// ends two bytes before the end (its bits before `from` are dropped), and the last two bytes
+/// one by one. ("via" needs three bytes, so a block's last two positions read past it.)
+inline std::size_t caption_next_scan_stop(std::string_view s, std::size_t from) noexcept {
+    const std::size_t n = s.size();
+    for (; from + 34 <= n; from += 32)
+        if (std::uint32_t m = caption_scan_stop_mask32(s.data() + from)) return from + caption_lowest_bit(m);
+    for (; n < 34 && from + 18 <= n; from += 16)  // short text: 16 at a time
+        if (std::uint32_t m = caption_scan_stop_mask16(s.data() + from)) return from + caption_lowest_bit(m);
+    if (from + 2 < n && n >= 18) {
+        const std::size_t width = n >= 34 ? 32 : 16;
+        const std::size_t last = n - width - 2;  // last < from < last + width, after the loops
+        const std::uint32_t block = width == 32 ? caption_scan_stop_mask32(s.data() + last)
+                                                : caption_scan_stop_mask16(s.data() + last);
+        if (std::uint32_t m = block >> (from - last)) return from + caption_lowest_bit(m);
+        from = n - 2;
     }
-    while (from < to && d[from] != '(' && d[from] != '/' && (d[from] | 0x20) != 'v') ++from;
+    while (from < n && !caption_scan_stop(s, from)) ++from;
     return from;
 }
 
@@ -1092,34 +1233,37 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
         while (k < n && !caption_photo_colon(text, k)) k = colon_from(k + 1);
         return k;
     };
-    std::size_t colon = colon_from(0);        // the first ':' at or after the scan
-    std::size_t photo = photo_colon_from(colon);  // the first " photo:" at or after it
-    std::size_t photo_reach = photo < n ? caption_longest_agency(style) + 6 : 0;
+    // The first ':' and the first " photo:" at or after the scan; looked up only once the
+    // scan meets a stop, and again once passed.
+    std::size_t colon = 0, photo = 0, photo_reach = 0;
+    bool colons_known = false;
 
     for (std::size_t i = 0; i < n;) {
-        if (colon < i) colon = colon_from(i);
-        if (photo < i) {
-            photo = photo_colon_from(colon);
-            if (photo < n && photo_reach == 0) photo_reach = caption_longest_agency(style) + 6;
-        }
-        if (photo < n && i + photo_reach >= photo) {  // "<AGENCY> PHOTO:" may start here
-            if (std::size_t got = caption_attempt_at(text, i, out, style, diags)) return got;
-            ++i;
-            continue;
-        }
-        if (colon < n && i + caption_label_reach >= colon) {  // a label may start here
-            if (caption_trigger_at(text, i) || caption_label_len(text, i, caption_credit_labels))
+        if (colons_known && photo < i) colons_known = false;
+        if (colons_known && colon < i) colon = colon_from(i);
+        const bool near_photo = colons_known && photo < n && i + photo_reach >= photo;
+        const bool near_colon = colons_known && colon < n && i + caption_label_reach >= colon;
+        if (near_photo || near_colon) {
+            // Within reach of a ':': a label ("Photo:") or "<AGENCY> PHOTO:" may start here.
+            if (near_photo || caption_trigger_at(text, i) || caption_label_len(text, i, caption_credit_labels))
                 if (std::size_t got = caption_attempt_at(text, i, out, style, diags)) return got;
             ++i;
             continue;
         }
-        // Out of every ':' reach: only triggers count, up to where the next reach begins.
-        std::size_t stop = n;
-        if (colon < n) stop = colon - caption_label_reach;
-        if (photo < n && photo - photo_reach < stop) stop = photo - photo_reach;
-        const std::size_t t = caption_next_trigger_byte(text, i, stop);
-        if (t >= stop) {
-            i = stop;
+        const std::size_t t = caption_next_scan_stop(text, i);
+        if (t >= n) break;
+        if (!colons_known || colon < t) {
+            colon = colon_from(t);
+            photo = photo_colon_from(colon);
+            if (photo < n && photo_reach == 0) photo_reach = caption_longest_agency(style) + 6;
+            colons_known = true;
+        }
+        // A ':' whose reach starts at or before t: try the positions from there (or from i).
+        std::size_t reach_start = n;
+        if (colon < n) reach_start = colon > caption_label_reach ? colon - caption_label_reach : 0;
+        if (photo < n) reach_start = std::min(reach_start, photo > photo_reach ? photo - photo_reach : 0);
+        if (reach_start <= t) {
+            i = std::max(i, reach_start);
             continue;
         }
         if (caption_trigger_at(text, t))
