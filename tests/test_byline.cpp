@@ -387,3 +387,169 @@ TEST_CASE("byline: detail function contract") {
         CHECK(owned.authors.at(0).location == std::string("Kyiv"));
     }
 }
+
+namespace {
+
+/// A style whose affiliations hold digits and brackets: a names-only line may end in them,
+/// so the byte refusal of bare lines must ask the style.
+struct channel_style : wirestory::base_style {
+    static constexpr std::string_view name = "channel";
+    static constexpr std::string_view affiliations[] = {"Harbor 24", "Coast (FM)", "Reuters"};
+};
+
+std::vector<std::string_view> whole_names_in(std::string_view line,
+                                             const wirestory::detail::style_desc& style) {
+    byline_view out;
+    std::size_t n = wirestory::detail::parse_byline(line, out, style, wirestory::detail::sink{},
+                                                    byline_mode::whole_line);
+    CHECK(all_inside(line, out));
+    if (n == 0) CHECK(out.authors.empty());
+    return names_of(out);
+}
+
+} // namespace
+
+TEST_CASE("byline: cheap refusals give the same answers as the full parse") {
+    using wirestory::detail::byline_starts_with_by;
+    SUBCASE("the first word is By, from its bytes") {
+        CHECK(byline_starts_with_by("By Ann Lee"));
+        CHECK(byline_starts_with_by("BY ANN LEE"));
+        CHECK(byline_starts_with_by("by ann lee"));
+        CHECK(byline_starts_with_by("bY Ann"));
+        CHECK(byline_starts_with_by("By: Ann Lee"));
+        CHECK(byline_starts_with_by("By.: Ann"));
+        CHECK(byline_starts_with_by("By,Ann Lee"));
+        CHECK(byline_starts_with_by("By;"));
+        CHECK(byline_starts_with_by("By"));
+        CHECK(byline_starts_with_by("By\xC2\xA0" "Ann Lee"));  // NBSP after By
+        CHECK(byline_starts_with_by("By\nAnn"));
+        CHECK_FALSE(byline_starts_with_by("Bye Ann"));
+        CHECK_FALSE(byline_starts_with_by("Byline: Ann Lee"));
+        CHECK_FALSE(byline_starts_with_by("By-Ann"));
+        CHECK_FALSE(byline_starts_with_by("B y Ann"));
+        CHECK_FALSE(byline_starts_with_by("PORT ELLIS, March 3 -"));
+        CHECK_FALSE(byline_starts_with_by("B"));
+        CHECK_FALSE(byline_starts_with_by(""));
+    }
+    SUBCASE("leading mode refuses a paragraph on its first word") {
+        CHECK(lead_names("Bye Ann Lee and Bo Park").empty());
+        CHECK(lead_names("Byline Ann Lee").empty());
+        CHECK(lead_names("By. Ann Lee") == names{"Ann Lee"});
+        CHECK(lead_names("  \n By Ann Lee") == names{"Ann Lee"});
+    }
+    SUBCASE("a names-only line has no digit, bracket or ';'") {
+        const auto generic = wirestory::detail::describe<wirestory::default_style>();
+        CHECK(wirestory::detail::byline_bare_possible("Ann Lee and Bo Park", generic));
+        CHECK_FALSE(wirestory::detail::byline_bare_possible("PORT ELLIS, March 3 -", generic));
+        CHECK_FALSE(
+            wirestory::detail::byline_bare_possible("PORT ELLIS (Reuters) - Cranes", generic));
+        CHECK_FALSE(wirestory::detail::byline_bare_possible("Ann Lee; Bo Park", generic));
+        // Only the first line counts.
+        CHECK(wirestory::detail::byline_bare_possible("Ann Lee and Bo Park\n12 (x)", generic));
+        CHECK(whole_names("Ann Lee and Bo Park 2").empty());
+        CHECK(whole_names("Ann Lee and Bo Park (AP)").empty());
+    }
+    SUBCASE("unless the style's affiliations hold such bytes") {
+        const auto channel = wirestory::detail::describe<channel_style>();
+        CHECK(wirestory::detail::byline_bare_possible("Ann Lee, Harbor 24", channel));
+        CHECK(whole_names_in("Ann Lee, Harbor 24", channel) == names{"Ann Lee"});
+        CHECK(whole_names_in("Ann Lee and Bo Park, Coast (FM)", channel) ==
+              names{"Ann Lee", "Bo Park"});
+        CHECK(whole_names_in("Ann Lee, Harbor 25", channel).empty());
+        CHECK(whole_names("Ann Lee, Harbor 24").empty());  // the generic style knows no such agency
+    }
+}
+
+TEST_CASE("byline: word tables") {
+    using namespace wirestory::detail;
+    SUBCASE("a word set finds its words, in any case when asked") {
+        CHECK(byline_is_company_word("Bank"));
+        CHECK(byline_is_company_word("BANK"));
+        CHECK(byline_is_company_word("bank"));
+        CHECK_FALSE(byline_is_company_word("Banks"));
+        CHECK_FALSE(byline_is_company_word("Ban"));
+        CHECK(byline_is_particle("van"));
+        CHECK_FALSE(byline_is_particle("Van"));  // particles are exact
+        CHECK(byline_is_function_word("The"));
+        CHECK(byline_is_function_word("said"));
+        CHECK(byline_is_function_word("will"));
+        CHECK_FALSE(byline_is_function_word("Will"));  // "Will" is a name too
+        CHECK_FALSE(byline_is_function_word(""));
+        CHECK_FALSE(byline_is_function_word("\xC3\x89lodie"));
+        CHECK_FALSE(byline_is_weekday("Wednesdays"));
+        CHECK(byline_is_weekday("WED"));
+    }
+    SUBCASE("byline_is_month agrees with month_number") {
+        for (std::string_view w : {"Jan", "jan.", "JANUARY", "Sept", "sept.", "Sep", "May", "may",
+                                   "Ma", "Mar", "Marc", "March.", "Dec", "Decemberr", "", ".",
+                                   "Mayor", "Juni", "Oct.", "Nov", "A", "Augusts"})
+            CHECK(byline_is_month(w) == (month_number(w) > 0));
+    }
+    SUBCASE("possessives") {
+        CHECK(byline_is_possessive("Ellis's"));
+        CHECK(byline_is_possessive("ELLIS'S"));
+        CHECK(byline_is_possessive("Ellis\xE2\x80\x99s"));
+        CHECK_FALSE(byline_is_possessive("Ellis\xE2\x80\x99S"));
+        CHECK_FALSE(byline_is_possessive("Ellis"));
+        CHECK_FALSE(byline_is_possessive("s"));
+        CHECK_FALSE(byline_is_possessive("'"));
+    }
+}
+
+TEST_CASE("byline: the scanner reads tokens only as far as it needs") {
+    using wirestory::detail::byline_scanner;
+    const auto style = wirestory::detail::describe<wirestory::default_style>();
+    SUBCASE("tokens, cores and the line end") {
+        std::string_view text = "By: Ann Lee,Reuters.  \r\nPORT ELLIS";
+        byline_scanner scan(text, style);
+        REQUIRE(scan.has(0));
+        CHECK(scan.raw(0) == "By:");
+        CHECK(scan.core(0) == "By");
+        CHECK(scan.is_by(0));
+        CHECK(scan.raw(3) == ",");
+        CHECK(scan.core(4) == "Reuters");
+        CHECK_FALSE(scan.has(5));  // the line ends at CR
+        CHECK(scan.raw(5).empty());
+        CHECK(scan.cut_at() == nullptr);
+        CHECK(scan.line_end() == text.data() + 20);
+    }
+    SUBCASE("a long line is cut at the token limit") {
+        std::string line;
+        for (std::size_t i = 0; i < wirestory::detail::byline_max_tokens + 5; ++i) line += "Ann ";
+        byline_scanner scan(line, style);
+        CHECK(scan.has(wirestory::detail::byline_max_tokens - 1));
+        CHECK_FALSE(scan.has(wirestory::detail::byline_max_tokens));
+        REQUIRE(scan.cut_at() != nullptr);
+        CHECK(scan.cut_at() == line.data() + 4 * wirestory::detail::byline_max_tokens);
+        CHECK(scan.line_end() == line.data() + line.size() - 1);
+    }
+    SUBCASE("kinds are the same whenever asked") {
+        byline_scanner scan("By Ann van Lee Jr. and J.R. Park in Kyiv", style);
+        using k = wirestory::detail::byline_kind;
+        CHECK(scan.kind(0) == k::by);
+        CHECK(scan.kind(1) == k::cap);
+        CHECK(scan.kind(2) == k::particle);
+        CHECK(scan.kind(4) == k::suffix);
+        CHECK(scan.kind(5) == k::conj);
+        CHECK(scan.kind(6) == k::initial);
+        CHECK(scan.kind(8) == k::in);
+        CHECK(scan.kind(1) == k::cap);
+        CHECK(scan.kind(40) == k::other);
+    }
+}
+
+TEST_CASE("byline: a byline of many authors keeps the first ones and says so") {
+    std::string line = "By Ann Lee";
+    for (int i = 0; i < 2000; ++i) line += " and Bo Park";
+    std::vector<wirestory::diagnostic> diags;
+    byline_view out;
+    std::size_t n = wirestory::detail::parse_byline(
+        line, out, wirestory::detail::describe<wirestory::default_style>(),
+        wirestory::detail::sink{&diags, line.data()}, byline_mode::whole_line);
+    CHECK(n == line.size());
+    CHECK(out.authors.size() == 32);
+    CHECK(out.text.size() == line.size());
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0].code == wirestory::errc::truncated);
+    CHECK(all_inside(line, out));
+}
