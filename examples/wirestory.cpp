@@ -414,9 +414,12 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
             if (rec.id_is_string) wirestory::append_json_string(it.prefix, rec.id_string, false);
             else it.prefix += rec.id.empty() ? std::string_view("null") : rec.id;
             it.owned_text.swap(rec.text);
-            it.text = it.owned_text;
-            bytes += it.text.size();
+            bytes += it.owned_text.size();
         }
+        // Only now that the batch is complete: growing `items` moves the strings (a short one
+        // lives inside its item), so a view taken earlier could point at freed memory.
+        for (std::size_t k = 0; k < n; ++k)
+            if (items[k].error.empty()) items[k].text = items[k].owned_text;
         runner.run(items, n);
         prog.update(runner.total());
         if (runner.out().failed()) break;
