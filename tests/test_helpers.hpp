@@ -5,6 +5,7 @@
 #include <wirestory/article.hpp>
 #include <wirestory/detail/text.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,27 @@ std::vector<std::string_view> names(const People& people) {
 }
 
 using sv = std::vector<std::string_view>;
+
+/// Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF, no truncation.
+/// Written independently of detail::utf8_len, so that one checks the other.
+inline bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) { ++i; continue; }
+        std::size_t n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        std::uint32_t cp = c & (0x7F >> n);
+        for (std::size_t k = 1; k < n; ++k) {
+            unsigned b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        static constexpr std::uint32_t min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n;
+    }
+    return true;
+}
 
 } // namespace wirestory_test
 

@@ -44,6 +44,7 @@ struct block {
     std::string_view text;
     std::size_t lines = 0;
     bool indented = false;
+    bool junk = false;  ///< a lone web-junk line, decided once when the block is made
 };
 
 /// One line of a story, found once and then read from here.
@@ -348,7 +349,7 @@ inline void split_blocks(std::string_view text, std::vector<line_info>& lines, s
         }
         if (is_junk_line(line)) {
             close();
-            blocks.push_back(block{line, 1, indented});
+            blocks.push_back(block{line, 1, indented, true});
             return;
         }
         if (!open || (indented && indent_starts_block)) {
@@ -562,7 +563,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     auto take_rest = [&](std::string_view rest, std::size_t lines) {
         rest = trim(rest);
         if (rest.empty()) return;
-        cur = block{rest, lines, false};
+        cur = block{rest, lines, false, lines == 1 && is_junk_line(rest)};
         have_pending = true;
     };
 
@@ -578,7 +579,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             out.headline = t;
             continue;
         }
-        if (cur.lines == 1 && is_junk_line(t)) {
+        if (cur.junk) {
             diags.report(errc::dropped_junk, "dropped a web-page line that is not the story", t.data());
             continue;
         }

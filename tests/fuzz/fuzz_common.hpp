@@ -40,30 +40,7 @@ inline std::string_view as_view(const std::uint8_t* data, std::size_t size) {
 
 //=== UTF-8 ===//
 
-/// Strict UTF-8, written independently of detail::utf8_len so one checks the other.
-inline bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        unsigned c = static_cast<unsigned char>(s[i]);
-        std::size_t n;
-        std::uint32_t cp;
-        if (c < 0x80) { ++i; continue; }
-        if ((c & 0xE0) == 0xC0) { n = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 4; cp = c & 0x07; }
-        else return false;
-        if (i + n > s.size()) return false;
-        for (std::size_t k = 1; k < n; ++k) {
-            unsigned b = static_cast<unsigned char>(s[i + k]);
-            if ((b & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        static constexpr std::uint32_t min_cp[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < min_cp[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n;
-    }
-    return true;
-}
+using wirestory_test::valid_utf8;
 
 //=== JSON ===//
 
