@@ -382,3 +382,13 @@ TEST_CASE("dateline: detail function contract") {
         CHECK(wirestory::to_owned(*d).date == std::optional<std::string>("March 4"));
     }
 }
+
+TEST_CASE("finding: the part parsers default to the auto style, which knows every agency") {
+    // Found by fuzz_dateline after the default style became auto_style: a lost ')' is only
+    // recovered for an agency the style knows, so the default and reuters_style differ here.
+    std::string_view s = "VALDORA (AP \xE2\x80\x94 Ferries resumed.";
+    auto any = wirestory::parse_dateline(s);
+    REQUIRE(any);
+    CHECK(any->agency == std::string_view("AP"));
+    CHECK_FALSE(wirestory::parse_dateline<wirestory::reuters_style>(s));
+}

@@ -69,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     run(input, out, generic, byline_mode::whole_line);
 
     // The public wrapper is the leading mode.
-    auto pub = wirestory::parse_byline(input);
+    auto pub = wirestory::parse_byline<wirestory::reuters_style>(input);  // the style `run` used
     WIRESTORY_FUZZ_CHECK(pub.has_value() == (leading != 0));
     if (pub) {
         wirestory::article_view a;

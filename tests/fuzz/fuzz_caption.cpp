@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     WIRESTORY_FUZZ_CHECK(run(input, out, reuters, again) == json);  // `out` reused
     WIRESTORY_FUZZ_CHECK(again == took);
 
-    auto pub = wirestory::parse_caption(input);
+    auto pub = wirestory::parse_caption<wirestory::reuters_style>(input);  // the style `run` used
     WIRESTORY_FUZZ_CHECK(pub.has_value() == (took != 0));
     if (pub) {
         wirestory::article_view a;

@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     WIRESTORY_FUZZ_CHECK(json_again == json && again == took);
     (void)first;
 
-    auto pub = wirestory::parse_credits(input);
+    auto pub = wirestory::parse_credits<wirestory::reuters_style>(input);  // the style `run` used
     {
         wirestory::article_view a;
         a.credits = pub;

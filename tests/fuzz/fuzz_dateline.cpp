@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     WIRESTORY_FUZZ_CHECK(run(input, out, reuters, again) == json);
     WIRESTORY_FUZZ_CHECK(again == lead);
 
-    auto pub = wirestory::parse_dateline(input);
+    auto pub = wirestory::parse_dateline<wirestory::reuters_style>(input);  // the style `run` used
     WIRESTORY_FUZZ_CHECK(pub.has_value() == (lead != 0));
     if (pub) {
         WIRESTORY_FUZZ_CHECK(pub->text == out.text && pub->text.data() == out.text.data());
