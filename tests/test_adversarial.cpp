@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -165,6 +166,39 @@ TEST_CASE("adversarial: control bytes") {
         CHECK(codes(a) == std::vector<errc>{errc::control_character});
         CHECK(a.diagnostics[0].offset == 0);
         CHECK(contains(checked_json(a), "\"\\u0000\\u0000\\u0000\""));
+    }
+}
+
+TEST_CASE("adversarial: the word-at-a-time byte check agrees with a byte-by-byte one") {
+    // check_bytes skips eight plain bytes at a time; every byte value at every position of
+    // a word must be judged as the byte-wise rule judges it.
+    const auto plain_byte = [](unsigned char c) {
+        return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t';
+    };
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value) {
+        for (int at = 0; at < 8; ++at) {
+            unsigned char bytes[8] = {'a', 'b', ' ', '\n', 'Z', '9', '~', '\t'};
+            bytes[at] = static_cast<unsigned char>(value);
+            std::uint64_t w;
+            std::memcpy(&w, bytes, 8);
+            bool expected = true;
+            for (unsigned char c : bytes) expected = expected && plain_byte(c);
+            if (wirestory::detail::plain_ascii8(w) != expected) ++disagreements;
+        }
+    }
+    CHECK(disagreements == 0);
+    SUBCASE("a control byte anywhere in a long plain paragraph is found at its offset") {
+        const std::string prose = "PORT ELLIS, Nov 19 (Reuters) - The harbour council met late "
+                                  "on Tuesday and voted for the new ferry timetable.\n";
+        for (std::size_t at = 31; at < 110; ++at) {
+            std::string in = prose + prose;
+            in[at] = '\x01';
+            auto a = wirestory::parse(in);
+            CAPTURE(at);
+            REQUIRE(codes(a) == std::vector<errc>{errc::control_character});
+            CHECK(a.diagnostics[0].offset == at);
+        }
     }
 }
 
