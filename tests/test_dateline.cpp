@@ -320,6 +320,90 @@ TEST_CASE("dateline: no tag") {
     }
 }
 
+TEST_CASE("dateline: no mark at all") {
+    SUBCASE("a place, then a sentence opener") {
+        std::string_view text = "Vellore Nagar As opposition to the new port grows louder, the minister left.";
+        auto d = wirestory::parse_dateline(text);
+        REQUIRE(d);
+        CHECK(d->text == "Vellore Nagar");
+        CHECK(locations(*d) == std::vector<std::string>{"Vellore Nagar"});
+        CHECK(!d->agency);
+        CHECK(!d->date);
+        CHECK(lead_of(text) == "As opposition to the new port grows louder, the minister left.");
+        auto de = wirestory::parse_dateline("Porto de Ravel The harbour reopened on Monday.");
+        REQUIRE(de);
+        CHECK(locations(*de) == std::vector<std::string>{"Porto de Ravel"});
+    }
+    SUBCASE("a place and a comma, then the sentence") {
+        std::string_view text = "New Orvik, Stocks are slipping in early trade Thursday.";
+        auto d = wirestory::parse_dateline(text);
+        REQUIRE(d);
+        CHECK(d->text == "New Orvik");
+        CHECK(locations(*d) == std::vector<std::string>{"New Orvik"});
+        CHECK(lead_of(text) == "Stocks are slipping in early trade Thursday.");
+    }
+    SUBCASE("what stays a sentence") {
+        CHECK(no_dateline("Ruthenia, Valdora and Korska agreed on a ferry plan."));
+        CHECK(no_dateline("Aldo Verr, President of the council, resigned."));
+        CHECK(no_dateline("However, Officials said the ferry would run."));
+        CHECK(no_dateline("On Monday, Ferries stopped running."));
+        CHECK(no_dateline("Monday, Ferries stopped running."));
+        CHECK(no_dateline("Meanwhile The council met."));
+        CHECK(no_dateline("Harrow Corp, The ferry maker, said sales rose."));
+        CHECK(no_dateline("NATO The alliance said it would send ships."));
+        CHECK(no_dateline("Bloomberg The news agency said."));
+        CHECK(no_dateline("Stocks Slip As Oil Rises"));
+        CHECK(no_dateline("Marta Kowalczyk will speak today."));
+        CHECK(no_dateline("Porto de The harbour reopened."));
+        CHECK(no_dateline("Vellore Nagar As Ferries Return"));
+        CHECK(no_dateline("New Orvik,\nStocks are slipping."));
+        CHECK(no_dateline("Update The ferry resumed."));
+    }
+}
+
+TEST_CASE("dateline: a place in brackets") {
+    SUBCASE("alone before the dash") {
+        std::string_view text = "(PORT ELLIS) -- Twice now the ferry has failed.";
+        auto d = wirestory::parse_dateline(text);
+        REQUIRE(d);
+        CHECK(d->text == "(PORT ELLIS) --");
+        CHECK(locations(*d) == std::vector<std::string>{"PORT ELLIS"});
+        CHECK(!d->agency);
+        CHECK(lead_of(text) == "Twice now the ferry has failed.");
+    }
+    SUBCASE("after a photo credit glued to it: dropped and reported") {
+        std::string_view text = "Ines Varga/AFP/Getty Images(KESTREL BAY) -- Twice now the ferry has failed.";
+        dateline_view d;
+        std::vector<wirestory::diagnostic> diags;
+        std::size_t lead = wirestory::detail::parse_dateline(
+            text, d, wirestory::detail::describe<wirestory::default_style>(),
+            wirestory::detail::sink{&diags, text.data()});
+        CHECK(text.substr(lead) == "Twice now the ferry has failed.");
+        CHECK(d.text == "(KESTREL BAY) --");
+        CHECK(locations(d) == std::vector<std::string>{"KESTREL BAY"});
+        CHECK(!d.agency);
+        REQUIRE(diags.size() == 1);
+        CHECK(diags[0].code == wirestory::errc::dropped_junk);
+        CHECK(diags[0].offset == 0);
+    }
+    SUBCASE("agencies' initials and known agencies stay agencies") {
+        auto rns = wirestory::parse_dateline("(RNS) -- A judge ruled.");
+        REQUIRE(rns);
+        CHECK(rns->agency == std::optional<std::string_view>("RNS"));
+        CHECK(rns->locations.empty());
+        auto kuna = wirestory::parse_dateline("(KUNA) -- The minister arrived.");
+        REQUIRE(kuna);
+        CHECK(kuna->agency == std::optional<std::string_view>("KUNA"));
+        auto placed = wirestory::parse_dateline("VARNHOLM (HARBORWIRE) -- The minister arrived.");
+        REQUIRE(placed);
+        CHECK(locations(*placed) == std::vector<std::string>{"VARNHOLM"});
+        CHECK(placed->agency == std::optional<std::string_view>("HARBORWIRE"));
+        auto dated = wirestory::parse_dateline("Jan. 5 (HARBORWIRE) -- Economists disagree.");
+        REQUIRE(dated);
+        CHECK(dated->agency == std::optional<std::string_view>("HARBORWIRE"));
+    }
+}
+
 TEST_CASE("dateline: what is not a dateline") {
     SUBCASE("capitals that open a sentence") {
         CHECK(no_dateline("U.S. stocks fell on Monday as yields rose."));
@@ -332,7 +416,6 @@ TEST_CASE("dateline: what is not a dateline") {
         CHECK(no_dateline("Harbour fees rose sharply this year."));
         CHECK(no_dateline("(Note: The fifth paragraph includes wording some may find offensive)"));
         CHECK(no_dateline("(This story fixes the second paragraph to remove a name)"));
-        CHECK(no_dateline("New Orvik, Stocks are slipping in early trade."));
         CHECK(no_dateline(""));
         CHECK(no_dateline("   \n "));
     }

@@ -503,17 +503,127 @@ inline void dateline_clear(dateline_view& out) noexcept {
     out.agency.reset();
 }
 
+//--- datelines without a mark: "Lucknow As opposition grows ...", "Oldharbour, Stocks are ..." ---//
+
+/// Capitalised words that open an English sentence and never name a place: articles,
+/// pronouns, prepositions, conjunctions, sentence adverbs, days. A place written with no
+/// mark at all ends where one of them starts the sentence; none of them is a place.
+inline bool dateline_is_opener_word(std::string_view w) noexcept {
+    static constexpr std::string_view words[] = {
+        "The",      "A",         "An",        "As",        "In",        "On",
+        "At",       "After",     "Before",    "While",     "When",      "With",
+        "Amid",     "Despite",   "For",       "If",        "It",        "He",
+        "She",      "They",      "We",        "I",         "You",       "This",
+        "That",     "These",     "Those",     "There",     "Here",      "But",
+        "And",      "Or",        "So",        "Yet",       "Still",     "However",
+        "Meanwhile", "Also",     "Now",       "Then",      "Today",     "Yesterday",
+        "Tomorrow", "Earlier",   "Later",     "Separately", "Instead",  "Overall",
+        "Indeed",   "Thus",      "Since",     "Until",     "Though",    "Although",
+        "Because",  "Once",      "Under",     "Over",      "From",      "To",
+        "By",       "Of",        "Its",       "His",       "Her",       "Their",
+        "Our",      "My",        "Your",      "What",      "Who",       "Why",
+        "How",      "Where",     "Which",     "Not",       "No",        "Some",
+        "Many",     "Most",      "All",       "Both",      "Each",      "Every",
+        "Several",  "Few",       "Other",     "Another",   "Such",      "Only",
+        "Even",     "Just",      "Following", "According", "Among",     "During",
+        "Including", "Without",  "Against",   "Around",    "About",     "Across",
+        "Monday",   "Tuesday",   "Wednesday", "Thursday",  "Friday",    "Saturday",
+        "Sunday",   "Mr",        "Mrs",       "Ms",        "Dr"};
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    for (std::string_view k : words)
+        if (w == k) return true;
+    return false;
+}
+
+/// Lower-case words that tie a capitalised word to what follows ("President of", "Smith
+/// and"), so that word is no sentence's subject.
+inline bool dateline_is_linking_word(std::string_view w) noexcept {
+    static constexpr std::string_view words[] = {"of", "for", "and", "or", "nor", "at", "in",
+                                                 "on", "to", "with", "from", "by", "the", "a",
+                                                 "an", "as", "but", "de", "du", "la", "von"};
+    for (std::string_view k : words)
+        if (w == k) return true;
+    return false;
+}
+
+/// A dateline that no tag, date, dash or colon marks: one to three capitalised words that
+/// name a place, then the lead, which opens with a capitalised sentence opener ("Lucknow As
+/// opposition grows") or follows a comma ("Oldharbour, Stocks are slipping"); either way
+/// its next word is lower case, as prose runs on. Returns the lead's offset, or 0.
+inline std::size_t dateline_unmarked(std::string_view text, std::size_t start,
+                                     dateline_words& place) noexcept {
+    place = dateline_words{};
+    place.begin = start;
+    std::size_t p = start;
+    bool last_connector = false;  // "Rio de" is no place yet
+    for (;;) {
+        if (p >= text.size()) return 0;
+        dateline_word w = dateline_scan_word(text, p);
+        if (w.end == 0) return 0;
+        const std::string_view word_text = text.substr(p, w.end - p);
+        const bool connector = place.count > 0 && w.starts_lower && w.letters <= 3;
+        if (place.count > 0 && w.starts_capital && dateline_is_opener_word(word_text)) {
+            // "Lucknow As opposition": the sentence starts here; its next word is prose.
+            word after = next_word(text, w.end);
+            if (after.text.empty() || !is_lower(after.text.front()) ||
+                !dateline_plain_gap(text, w.end, after.begin))
+                return 0;
+            break;
+        }
+        if (!(w.starts_capital || connector) || w.letters < 1 || place.count == 3 ||
+            dateline_is_opener_word(word_text) || dateline_is_kicker_word(word_text) ||
+            dateline_is_company_word(word_text) || dateline_month(word_text) != 0)
+            return 0;
+        if (w.has_lower) place.all_caps = false;
+        last_connector = connector;
+        place.letters += w.letters;
+        place.last_word = p;
+        place.end = w.end;
+        ++place.count;
+        if (w.end < text.size() && text[w.end] == ',') {
+            // "Oldharbour, Stocks are slipping": a capitalised word then a lower-case one
+            // that does not tie it to more ("Aldo Verr, President of ..." is no dateline).
+            word subject = next_word(text, w.end + 1);
+            if (subject.text.empty() || !is_upper(subject.text.front()) ||
+                !dateline_plain_gap(text, w.end + 1, subject.begin))
+                return 0;
+            dateline_word sw = dateline_scan_word(text, subject.begin);
+            if (sw.end != subject.begin + subject.text.size()) return 0;  // "Ohio," "U.S.-based"
+            word verb = next_word(text, sw.end);
+            if (verb.text.empty() || !is_lower(verb.text.front()) ||
+                !dateline_plain_gap(text, sw.end, verb.begin) ||
+                dateline_is_linking_word(verb.text))
+                return 0;
+            p = subject.begin;
+            break;
+        }
+        const std::size_t next = dateline_skip_space(text, w.end);
+        if (!dateline_plain_gap(text, w.end, next)) return 0;
+        p = next;
+    }
+    // Capitals with no mark are an acronym opening a sentence ("NATO The alliance"), and an
+    // agency's name is a credit line, not a place.
+    if (place.letters < 3 || last_connector || place.all_caps) return 0;
+    return p;
+}
+
 //--- the parser ---//
 
-inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
-                                  const style_desc& style, const sink& diags) {
-    dateline_clear(out);
-    std::size_t start = dateline_skip_space(text, 0);
-    // The 1987 wire flags some stories with "****" before the dateline; not part of it.
-    while (start < text.size() && text[start] == '*') ++start;
-    start = dateline_skip_space(text, start);
-    if (start >= text.size()) return 0;
+/// Is a tag that stands where the agency goes a place instead: "(HONOLULU) -- Twice now"?
+/// Capitals, four letters or more, and no agency this style or any built-in one knows.
+inline bool dateline_tag_is_place(std::string_view tag, const style_desc& style) noexcept {
+    if (has_lower(tag)) return false;
+    int letters = 0;
+    for (char c : tag) letters += is_alpha(c) ? 1 : 0;
+    if (letters < 4) return false;  // "(RNS)", "(FH)": agencies' initials
+    constexpr style_desc known = describe<base_style>();
+    return dateline_scan_agency_word(tag, 0, style.agencies) != tag.size() &&
+           dateline_scan_agency_word(tag, 0, known.agencies) != tag.size();
+}
 
+/// A dateline that a tag, date, dash or colon marks (the grammar at the top of this file).
+inline std::size_t dateline_marked(std::string_view text, std::size_t start, dateline_view& out,
+                                   const style_desc& style, const sink& diags) {
     // 1. Places, then up to two ", region" groups.
     dateline_words places = dateline_scan_words(text, start, 6);
     bool region_capitalised = true;   // "Calif.", "South Dakota"; not "the Netherlands"
@@ -553,7 +663,9 @@ inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
     std::size_t tag_end = 0;
     std::size_t agency_begin = 0;
     std::size_t agency_end = 0;
+    std::size_t tag_begin = 0;
     if (t < text.size() && text[t] == '(') {
+        tag_begin = t;
         tag_end = dateline_scan_tag(text, t, tag);
         if (tag_end == 0) {
             // "(Reuters -": a known agency whose ')' was lost, right before the dash.
@@ -642,6 +754,20 @@ inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
     if (!accepted) return 0;
     if (lead == 0) return 0;
 
+    // "(HONOLULU) -- Twice now": the place in brackets, with no agency. Text glued to its
+    // front ("A. Photographer/Getty Images(HONOLULU) --") is a photo credit that lost its
+    // line end, not a place; it stays out of the lead and is reported.
+    const bool glued_tag = has_place && has_tag && tag_begin == places.end;
+    if (has_tag && !has_date && dash && (!has_place || glued_tag) &&
+        dateline_tag_is_place(tag, style)) {
+        if (glued_tag)
+            diags.report(errc::dropped_junk, "dropped text glued before a bracketed dateline place",
+                         text.data() + start);
+        out.text = text.substr(tag_begin, end - tag_begin);
+        out.locations.push_back(tag);
+        return lead;
+    }
+
     out.text = text.substr(start, end - start);
     if (has_place) dateline_push_locations(text, places, location_end, out);
     if (has_date) {
@@ -652,6 +778,30 @@ inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
     }
     if (has_tag) out.agency = tag;
     else if (has_agency_word) out.agency = text.substr(agency_begin, agency_end - agency_begin);
+    return lead;
+}
+
+inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
+                                  const style_desc& style, const sink& diags) {
+    dateline_clear(out);
+    std::size_t start = dateline_skip_space(text, 0);
+    // The 1987 wire flags some stories with "****" before the dateline; not part of it.
+    while (start < text.size() && text[start] == '*') ++start;
+    start = dateline_skip_space(text, start);
+    if (start >= text.size()) return 0;
+    if (std::size_t lead = dateline_marked(text, start, out, style, diags)) return lead;
+    dateline_clear(out);
+
+    dateline_words place;
+    std::size_t lead = dateline_unmarked(text, start, place);
+    if (lead == 0 || !dateline_lead_is_prose(text, lead)) return 0;
+    const std::string_view place_text = text.substr(start, place.end - start);
+    constexpr style_desc known = describe<base_style>();
+    if (dateline_scan_agency_word(place_text, 0, style.agencies) == place_text.size() ||
+        dateline_scan_agency_word(place_text, 0, known.agencies) == place_text.size())
+        return 0;
+    out.text = place_text;
+    dateline_push_locations(text, place, place.end, out);
     return lead;
 }
 
