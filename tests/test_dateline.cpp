@@ -1,6 +1,7 @@
 #include <wirestory/dateline.hpp>
 #include <doctest/doctest.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -318,6 +319,59 @@ TEST_CASE("dateline: no tag") {
         REQUIRE(d);
         CHECK(locations(*d) == std::vector<std::string>{"SÃO LUÍS VELHO"});
     }
+}
+
+TEST_CASE("dateline: other agencies' marks after the tag") {
+    struct form {
+        const char* name;
+        std::string_view text;
+        std::vector<std::string> places;
+        const char* date;  // nullptr: none
+        const char* agency;
+    };
+    const form forms[] = {
+        {"PTI, a named place and no dash", "Oldharbour, Dec 3 (PTI) The ferry company cut fares.",
+         {"Oldharbour"}, "Dec 3", "PTI"},
+        {"IANS, two words", "New Orvik, Dec 3 (IANS) The ferry company cut fares.", {"New Orvik"},
+         "Dec 3", "IANS"},
+        {"ANI, a region in brackets and a colon",
+         "New Orvik [Ruthenia], Dec 3 (ANI): The ferry company cut fares.",
+         {"New Orvik [Ruthenia]"}, "Dec 3", "ANI"},
+        {"a colon after the tag", "Valdora, Dec 3 (APP): The ferry company cut fares.",
+         {"Valdora"}, "Dec 3", "APP"},
+        {"EFE's full stop and dash", "Brennstadt, Nov 19 (EFE).- The ferry company cut fares.",
+         {"Brennstadt"}, "Nov 19", "EFE"},
+        {"old AP's underscore", "PORT ELLIS (AP) _ The ferry company cut fares.", {"PORT ELLIS"},
+         nullptr, "AP"},
+        {"TASS", "KORSKA, December 3. /TASS/. The ferry company cut fares.", {"KORSKA"},
+         "December 3", "TASS"},
+    };
+    for (const form& f : forms) {
+        CAPTURE(f.name);
+        auto d = wirestory::parse_dateline(f.text);
+        REQUIRE(d);
+        CHECK(locations(*d) == f.places);
+        CHECK(d->date == (f.date ? std::optional<std::string_view>(f.date) : std::nullopt));
+        CHECK(d->agency == std::optional<std::string_view>(f.agency));
+        CHECK(lead_of(f.text) == "The ferry company cut fares.");
+    }
+    SUBCASE("still no dateline") {
+        CHECK(no_dateline("Oldharbour (PTI) The ferry company cut fares."));  // no date, mixed case
+        CHECK(no_dateline("Ruthenia's ferry_line (AP) _ was cut."));
+        CHECK(no_dateline("KORSKA, December 3. The ferry company cut fares."));
+        CHECK(no_dateline("New Orvik [the port], Dec 3 - Fares fell."));
+    }
+}
+
+TEST_CASE("finding: a byte that is no place word ended the place scan only at offset 0") {
+    // dateline_scan_word reports a non-word by an empty word at `p`; the place scan took
+    // that for a word everywhere but at the start, so "[" or a stray symbol after a place
+    // counted as more place words and "SAN ALDERO, Calif., - ..." was rejected.
+    auto d = wirestory::parse_dateline("SAN ALDERO, Calif., - Quillon Inc said it would merge.");
+    REQUIRE(d);
+    CHECK(locations(*d) == std::vector<std::string>{"SAN ALDERO, Calif."});
+    CHECK(lead_of("SAN ALDERO, Calif., - Quillon Inc said it would merge.") ==
+          "Quillon Inc said it would merge.");
 }
 
 TEST_CASE("dateline: no mark at all") {

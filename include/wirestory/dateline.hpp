@@ -158,7 +158,7 @@ struct dateline_word {
 inline bool dateline_word_boundary(std::string_view s, std::size_t p) noexcept {
     if (p >= s.size()) return true;
     char c = s[p];
-    if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';') return true;
+    if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';' || c == '[' || c == ']') return true;
     if (space_len(s, p)) return true;
     std::size_t d = dash_len(s, p);
     return d >= 2;  // "--" or a Unicode dash; a single '-' joins "WINSTON-SALEM"
@@ -208,6 +208,13 @@ struct dateline_date {
     bool found() const noexcept { return end > begin; }
 };
 
+/// Does white space and then a '/' follow `p` ("3. /TASS/.")?
+inline bool dateline_slash_tag_follows(std::string_view s, std::size_t p) noexcept {
+    std::size_t gap = 0;
+    while (std::size_t n = space_len(s, p)) { p += n; ++gap; }
+    return gap > 0 && p + 1 < s.size() && s[p] == '/' && s[p + 1] != '/';
+}
+
 /// A day number at `p`: 1-2 digits, 1..31, with an optional "st"/"nd"/"rd"/"th"; returns
 /// the end offset (0 when there is none). The day must end at a word boundary.
 inline std::size_t dateline_scan_day(std::string_view s, std::size_t p, int& day) noexcept {
@@ -222,7 +229,9 @@ inline std::size_t dateline_scan_day(std::string_view s, std::size_t p, int& day
             iequals(suffix, "th"))
             i += 2;
     }
-    if (i < s.size() && (is_alnum(s[i]) || s[i] == '.' || s[i] == '/')) return 0;
+    // TASS closes the date with a full stop before its tag: "December 3. /TASS/."
+    const bool tass_stop = i < s.size() && s[i] == '.' && dateline_slash_tag_follows(s, i + 1);
+    if (!tass_stop && i < s.size() && (is_alnum(s[i]) || s[i] == '.' || s[i] == '/')) return 0;
     day = value;
     return i;
 }
@@ -335,7 +344,7 @@ inline dateline_words dateline_scan_words(std::string_view s, std::size_t p, int
     while (ws.count < max_words && q < s.size()) {
         if (dateline_scan_date(s, q).found()) break;
         dateline_word w = dateline_scan_word(s, q);
-        if (w.end == 0) break;
+        if (w.letters == 0) break;  // not a place word (its end is p)
         if (ws.count == 0) ws.first_capital = w.starts_capital;
         bool connector = ws.count > 0 && w.starts_lower && w.letters <= 3;
         if (!w.starts_capital && !connector) ws.capitalised = false;
@@ -353,20 +362,21 @@ inline dateline_words dateline_scan_words(std::string_view s, std::size_t p, int
     return ws;
 }
 
-/// A parenthesised agency tag at `p` ('(' there): "(Reuters)", "(AP)", "(Korea Bizwire)".
-/// Returns the offset after ')' and sets `inner`, or 0. Not a tag: more than 4 words, digits,
-/// ':' ("(Note: ...)"), a ticker "(IBM.N)", a lower-case phrase "(in millions)".
-inline std::size_t dateline_scan_tag(std::string_view s, std::size_t p,
-                                     std::string_view& inner) noexcept {
+/// An agency tag at `p`: "(Reuters)", "(AP)", "(Korea Bizwire)", or TASS's "/TASS/" when
+/// `close` is '/' (the opening byte is at `p`). Returns the offset after the closing byte and
+/// sets `inner`, or 0. Not a tag: more than 4 words, digits, ':' ("(Note: ...)"), a ticker
+/// "(IBM.N)", a lower-case phrase "(in millions)".
+inline std::size_t dateline_scan_tag(std::string_view s, std::size_t p, std::string_view& inner,
+                                     char close = ')') noexcept {
     constexpr std::size_t max_len = 48;
-    if (p >= s.size() || s[p] != '(') return 0;
+    if (p >= s.size() || s[p] != (close == ')' ? '(' : close)) return 0;
     std::size_t i = p + 1;
     int words = 0;
     int run = 0;  // letters in the current run, to tell "A.P." from "IBM.N"
     bool in_word = false;
     bool first_upper = false;
     bool first_seen = false;
-    while (i < s.size() && s[i] != ')') {
+    while (i < s.size() && s[i] != close) {
         if (i - p > max_len) return 0;
         char c = s[i];
         if (std::size_t n = space_len(s, i)) {
@@ -559,7 +569,7 @@ inline std::size_t dateline_unmarked(std::string_view text, std::size_t start,
     for (;;) {
         if (p >= text.size()) return 0;
         dateline_word w = dateline_scan_word(text, p);
-        if (w.end == 0) return 0;
+        if (w.letters == 0) return 0;
         const std::string_view word_text = text.substr(p, w.end - p);
         const bool connector = place.count > 0 && w.starts_lower && w.letters <= 3;
         if (place.count > 0 && w.starts_capital && dateline_is_opener_word(word_text)) {
@@ -631,6 +641,17 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
     std::size_t q = places.count ? places.end : start;
     bool comma_before_date = false;
     if (places.count) {
+        // ANI's region in brackets: "New Delhi [India], Dec 3 (ANI):".
+        std::size_t b = dateline_skip_space(text, q);
+        if (b < text.size() && text[b] == '[') {
+            dateline_words r = dateline_scan_words(text, b + 1, 4);
+            std::size_t close = dateline_skip_space(text, r.end);
+            if (r.count && r.capitalised && r.first_capital && close < text.size() &&
+                text[close] == ']') {
+                location_end = close + 1;
+                q = close + 1;
+            }
+        }
         for (int groups = 0; groups < 2; ++groups) {
             std::size_t t = dateline_skip_space(text, q);
             if (t >= text.size() || text[t] != ',') break;
@@ -680,6 +701,13 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
         }
         if (tag_end == 0) return 0;
         q = tag_end;
+    } else if (date.found() && t < text.size() && text[t] == '.' &&
+               dateline_slash_tag_follows(text, t + 1)) {
+        t = dateline_skip_space(text, t + 1);  // TASS: "MOSCOW, December 3. /TASS/."
+        tag_begin = t;
+        tag_end = dateline_scan_tag(text, t, tag, '/');
+        if (tag_end == 0) return 0;
+        q = tag_end;
     } else if (trailing_comma) {
         agency_begin = t;
         agency_end = dateline_scan_agency_word(text, t, style.agencies);
@@ -692,6 +720,11 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
     if (dash == 1 && t == q && t > 0 && text[t - 1] != ')' && t + 1 < text.size() &&
         !space_len(text, t + 1))
         dash = 0;
+    // After a tag, other agencies' marks: EFE's ".-", TASS's ".", old AP's "_".
+    if (!dash && tag_end && t < text.size()) {
+        if (text[t] == '.') dash = 1 + dash_len(text, t + 1);
+        else if (text[t] == '_' && (t + 1 == text.size() || space_len(text, t + 1))) dash = 1;
+    }
     bool colon = !dash && t < text.size() && text[t] == ':';
     std::size_t end = q;                  // end of the dateline as written
     if (dash || colon) end = t + (dash ? dash : 1);
@@ -726,15 +759,17 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
 
     bool accepted = false;
     if (has_tag) {
-        if (dash) {
+        if (dash || colon) {
             accepted = (!has_place || caps_place || named_place) &&
                        (has_date || caps_place || lead < text.size());
         } else {
             // "HUNTSVILLE, Ala. (RNS) A federal judge": a capitals place, an agency-like tag.
             const bool agency_like = !has_lower(tag) ||
                                      dateline_scan_agency_word(tag, 0, style.agencies) == tag.size();
-            accepted = (caps_place || (!has_place && has_date)) && agency_like && prose &&
-                       plain_gap;
+            // "Oldharbour, Dec 3 (PTI) The ...": a named place, its comma and a date do too.
+            const bool dated_place = named_place && has_date && comma_before_date;
+            accepted = (caps_place || dated_place || (!has_place && has_date)) && agency_like &&
+                       prose && plain_gap;
         }
     } else if (has_date) {
         // A mixed-case place needs its comma: "Caracas, feb 26 -", not "On March 3 - ...".
