@@ -374,6 +374,44 @@ TEST_CASE("finding: a byte that is no place word ended the place scan only at of
           "Quillon Inc said it would merge.");
 }
 
+TEST_CASE("dateline: the month prefix test turns away no month word") {
+    // dateline_month first checks a three-byte prefix; the full rule it guards is English
+    // names and abbreviations, foreign names, and clipped English names of 4+ letters.
+    using namespace wirestory::detail;
+    const auto full_rule = [](std::string_view w) {
+        if (int m = month_number(w)) return m;
+        if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+        if (int m = dateline_foreign_month(w)) return m;
+        constexpr std::string_view names[] = {"january", "february", "march",     "april",
+                                              "may",     "june",     "july",      "august",
+                                              "september", "october", "november", "december"};
+        if (w.size() >= 4)
+            for (int m = 0; m < 12; ++m)
+                if (istarts_with(names[m], w)) return m + 1;
+        return 0;
+    };
+    const std::string_view words[] = {
+        "January", "JAN", "Jan.", "Febr", "FEB", "Marc", "March", "Apri", "April", "May", "MAY",
+        "June", "Jun.", "July", "Augu", "Aug.", "Sept", "Sept.", "SEP", "Sep.", "Octob", "Nov",
+        "Nov.", "NOVEMBER", "Dec", "Decem", "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero", "febrero",
+        "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+        "octubre", "noviembre", "diciembre", "Januar", "Februar", "März", "Juni", "Juli",
+        "Oktober", "Dezember", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+        "settembre", "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho",
+        "julho", "setembro", "outubro", "dezembro",
+        // and words that are no month
+        "WASHINGTON", "Marchetti", "Mayor", "Junta", "Ma", "", "Jx", "Décor", "Augur", "Octet",
+        "Janus", "Dezful", "Mai.", "Set", "Out", "Gen"};
+    for (std::string_view w : words) {
+        CAPTURE(w);
+        CHECK(dateline_month(w) == full_rule(w));
+    }
+    CHECK(dateline_month("août") == 8);
+    CHECK(dateline_month("Marc") == 3);
+    CHECK(dateline_month("WASHINGTON") == 0);
+}
+
 TEST_CASE("dateline: no mark at all") {
     SUBCASE("a place, then a sentence opener") {
         std::string_view text = "Vellore Nagar As opposition to the new port grows louder, the minister left.";

@@ -36,6 +36,7 @@
 #define WIRESTORY_DATELINE_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // month prefixes as numbers
 #include <optional>     // no dateline
 #include <string_view>  // input
 
@@ -114,9 +115,43 @@ inline int dateline_foreign_month(std::string_view w) noexcept {
     return 0;
 }
 
+/// Three bytes as one number, ASCII letters folded to lower case: "Nov" -> "nov".
+constexpr std::uint32_t dateline_prefix_key(std::string_view t) noexcept {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(t[0]))) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(t[1]))) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(t[2])));
+}
+
+/// Could `w` be a month word at all? The first three bytes, ASCII letters folded to lower
+/// case, must open one of the names dateline_month knows. Every word of a place is tried as
+/// a month, so this one cheap test turns most of them away.
+inline bool dateline_month_prefix(std::string_view w) noexcept {
+    if (w.size() < 3) return false;
+    static constexpr std::uint32_t keys[] = {
+        dateline_prefix_key("jan"), dateline_prefix_key("feb"), dateline_prefix_key("mar"),
+        dateline_prefix_key("apr"), dateline_prefix_key("may"), dateline_prefix_key("jun"),
+        dateline_prefix_key("jul"), dateline_prefix_key("aug"), dateline_prefix_key("sep"),
+        dateline_prefix_key("oct"), dateline_prefix_key("nov"), dateline_prefix_key("dec"),
+        dateline_prefix_key("f\xC3\xA9"),  // février
+        dateline_prefix_key("m\xC3\xA4"),  // märz
+        dateline_prefix_key("ao\xC3"),      // août
+        dateline_prefix_key("d\xC3\xA9"),  // décembre
+        dateline_prefix_key("avr"), dateline_prefix_key("mai"), dateline_prefix_key("jui"),
+        dateline_prefix_key("ene"), dateline_prefix_key("abr"), dateline_prefix_key("ago"),
+        dateline_prefix_key("set"), dateline_prefix_key("dic"), dateline_prefix_key("okt"),
+        dateline_prefix_key("dez"), dateline_prefix_key("gen"), dateline_prefix_key("mag"),
+        dateline_prefix_key("giu"), dateline_prefix_key("lug"), dateline_prefix_key("ott"),
+        dateline_prefix_key("fev"), dateline_prefix_key("out")};
+    const std::uint32_t k = dateline_prefix_key(w);
+    for (std::uint32_t key : keys)
+        if (key == k) return true;
+    return false;
+}
+
 /// Month number of an English or foreign month word, with an optional final '.'. A clipped
 /// English name of four letters or more counts too: the 1987 wire has "Marc 3", "Apri 1".
 inline int dateline_month(std::string_view w) noexcept {
+    if (!dateline_month_prefix(w)) return 0;
     if (int m = month_number(w)) return m;
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     if (int m = dateline_foreign_month(w)) return m;
