@@ -68,7 +68,14 @@ constexpr std::size_t dash_len(std::string_view s, std::size_t i) noexcept {
 
 //=== trimming and comparing ===//
 
+/// Can `c` start or end white space (an ASCII space or a byte of a UTF-8 sequence)? When the
+/// first or last byte cannot, trimming that side is done without looking further.
+constexpr bool may_border_space(char c) noexcept {
+    return static_cast<unsigned char>(c) <= ' ' || is_high(c);
+}
+
 constexpr std::string_view trim_left(std::string_view s) noexcept {
+    if (s.empty() || !may_border_space(s[0])) return s;
     std::size_t i = 0;
     while (std::size_t n = space_len(s, i)) i += n;
     return s.substr(i);
@@ -78,6 +85,7 @@ constexpr std::string_view trim_right(std::string_view s) noexcept {
     // Walk back over ASCII spaces and the last bytes of Unicode spaces.
     while (!s.empty()) {
         std::size_t n = s.size();
+        if (!may_border_space(s[n - 1])) break;  // most text ends with a letter or a stop
         if (is_ascii_space(s[n - 1])) { s.remove_suffix(1); continue; }
         if (n >= 2 && unicode_space_len(s, n - 2) == 2) { s.remove_suffix(2); continue; }
         if (n >= 3 && unicode_space_len(s, n - 3) == 3) { s.remove_suffix(3); continue; }
