@@ -422,3 +422,43 @@ TEST_CASE("parse: the line cursor's lines and colon flags agree with a plain spl
     }
     CHECK(disagreements == 0);
 }
+
+TEST_CASE("parse: month_number's first-letter dispatch agrees with trying every month") {
+    const auto plain_month = [](std::string_view w) {
+        using wirestory::detail::iequals;
+        if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+        constexpr std::string_view names[] = {"january", "february", "march",     "april",
+                                              "may",     "june",     "july",      "august",
+                                              "september", "october", "november", "december"};
+        if (w.size() < 3) return 0;
+        for (int m = 0; m < 12; ++m) {
+            if (iequals(w, names[m])) return m + 1;
+            if (w.size() == 3 && iequals(w, names[m].substr(0, 3))) return m + 1;
+            if (m == 8 && iequals(w, "sept")) return 9;
+        }
+        return 0;
+    };
+    std::vector<std::string> words = {"", ".", "Sept", "SEPT.", "sept..", "Septe", "Mayday", "Ma", "J"};
+    for (std::string_view full : {"january", "february", "march", "april", "may", "june", "july", "august",
+                                  "september", "october", "november", "december", "septembers"})
+        for (std::size_t n = 0; n <= full.size(); ++n) {
+            std::string w(full.substr(0, n)), upper = w, title = w;
+            for (auto& c : upper) c = wirestory::detail::to_upper(c);
+            if (!title.empty()) title[0] = wirestory::detail::to_upper(title[0]);
+            for (const auto& v : {w, upper, title}) {
+                words.push_back(v);
+                words.push_back(v + ".");
+                words.push_back(v + "x");
+            }
+        }
+    for (char a = 'A'; a <= 'z'; ++a)  // every three-letter word from a few telling letters
+        for (char b : std::string("aAeEuUpPcC"))
+            for (char c : std::string("nNbBrRyYlLgGpPtTvVcC."))
+                words.push_back(std::string{a, b, c});
+    int disagreements = 0;
+    for (const auto& w : words)
+        if (wirestory::detail::month_number(w) != plain_month(w)) ++disagreements;
+    CHECK(disagreements == 0);
+    static_assert(wirestory::detail::month_number("Sept.") == 9);
+    static_assert(wirestory::detail::month_number("DEC") == 12);
+}

@@ -643,18 +643,18 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             out.signoff = is_desk_tag(t) ? t : signoff_word(t, style);
             continue;
         }
-        if (std::size_t at = find_credits(t, style); at != std::string_view::npos) {
+        // Found and parsed in one go: the block's credits are not parsed a second time.
+        std::size_t n = 0;
+        if (std::size_t at = find_credits_and_parse(t, style, &out.credits, diags, &scratch.spare_credits, &n);
+            at != std::string_view::npos) {
             std::string_view head = trim(t.substr(0, at));
-            std::size_t n = detail::parse_credits(t.substr(at), out.credits, style, diags, &scratch.spare_credits);
-            if (n != 0) {
-                if (!head.empty()) out.paragraphs.push_back(head);
-                std::string_view tail = trim(t.substr(at + n));
-                if (!tail.empty() && is_junk_line(tail))
-                    diags.report(errc::dropped_boilerplate, "dropped boilerplate after the credits", tail.data());
-                else
-                    take_rest(tail, 1);
-                continue;
-            }
+            if (!head.empty()) out.paragraphs.push_back(head);
+            std::string_view tail = trim(t.substr(at + n));
+            if (!tail.empty() && is_junk_line(tail))
+                diags.report(errc::dropped_boilerplate, "dropped boilerplate after the credits", tail.data());
+            else
+                take_rest(tail, 1);
+            continue;
         }
         if (is_subhead(cur)) {
             out.subheads.push_back(t);

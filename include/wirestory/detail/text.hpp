@@ -172,17 +172,26 @@ constexpr bool has_digit(std::string_view s) noexcept {
 /// "Sept.", "FEB", any case; 0 when it is not one.
 constexpr int month_number(std::string_view w) noexcept {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    if (w.size() < 3 || w.size() > 9) return 0;  // "May" .. "September"
     constexpr std::string_view names[] = {"january", "february", "march",     "april",
                                           "may",     "june",     "july",      "august",
                                           "september", "october", "november", "december"};
-    if (w.size() < 3) return 0;
-    for (int m = 0; m < 12; ++m) {
-        std::string_view full = names[m];
-        if (iequals(w, full)) return m + 1;
-        if (w.size() == 3 && iequals(w, full.substr(0, 3))) return m + 1;
-        if (m == 8 && iequals(w, "sept")) return 9;
+    const auto is = [w, &names](int m) {
+        const std::string_view full = names[m];
+        return iequals(w, full) || (w.size() == 3 && iequals(w, full.substr(0, 3)));
+    };
+    // Only the months with the word's first letter are compared.
+    switch (to_lower(w[0])) {
+    case 'j': return is(0) ? 1 : is(5) ? 6 : is(6) ? 7 : 0;
+    case 'f': return is(1) ? 2 : 0;
+    case 'm': return is(2) ? 3 : is(4) ? 5 : 0;
+    case 'a': return is(3) ? 4 : is(7) ? 8 : 0;
+    case 's': return is(8) || iequals(w, "sept") ? 9 : 0;
+    case 'o': return is(9) ? 10 : 0;
+    case 'n': return is(10) ? 11 : 0;
+    case 'd': return is(11) ? 12 : 0;
+    default: return 0;
     }
-    return 0;
 }
 
 //=== UTF-8 ===//
