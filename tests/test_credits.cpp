@@ -640,3 +640,23 @@ TEST_CASE("credits: finding and parsing in one go gives what finding and then pa
         }
     }
 }
+
+TEST_CASE("credits: the word scanner steps over plain bytes exactly as space_len would") {
+    using wirestory::detail::space_len;
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value) {
+        const char c = static_cast<char>(value);
+        const std::string s = std::string("Ann") + c + "Lee\xC2\xA0" "in" + c + "\xE3\x80\x80Kyiv" + c;
+        for (std::size_t end = 0; end <= s.size(); ++end)
+            for (std::size_t pos = 0; pos <= end; ++pos) {
+                const auto w = wirestory::detail::credits_word_at(s, pos, end);
+                std::size_t b = pos;  // the plain rule
+                while (b < end && space_len(s, b) != 0) b += space_len(s, b);
+                if (b > end) b = end;
+                std::size_t e = b;
+                while (e < end && space_len(s, e) == 0) ++e;
+                if (w.b != b || w.e != e) ++disagreements;
+            }
+    }
+    CHECK(disagreements == 0);
+}

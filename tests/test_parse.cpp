@@ -462,3 +462,28 @@ TEST_CASE("parse: month_number's first-letter dispatch agrees with trying every 
     static_assert(wirestory::detail::month_number("Sept.") == 9);
     static_assert(wirestory::detail::month_number("DEC") == 12);
 }
+
+TEST_CASE("parse: word scans step over plain bytes exactly as space_len would") {
+    using wirestory::detail::space_len;
+    const auto plain_next_word = [](std::string_view s, std::size_t pos) {
+        while (std::size_t n = space_len(s, pos)) pos += n;
+        std::size_t b = pos;
+        while (pos < s.size() && space_len(s, pos) == 0) ++pos;
+        return std::pair<std::size_t, std::size_t>{b, pos};
+    };
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value) {
+        const char c = static_cast<char>(value);
+        if (wirestory::detail::is_plain_word_byte(c) && (c == ' ' || value < 0x21 || value >= 0x80)) ++disagreements;
+        for (const std::string& tail : {std::string(""), std::string("\xC2\xA0" "x"), std::string("\xA0 y"),
+                                        std::string("\x80\x89z"), std::string(" q")}) {
+            const std::string s = std::string("ab") + c + "cd" + tail + c + "\xE2" + c;
+            for (std::size_t pos = 0; pos <= s.size(); ++pos) {
+                const auto w = wirestory::detail::next_word(s, pos);
+                const auto want = plain_next_word(s, pos);
+                if (w.begin != want.first || w.begin + w.text.size() != want.second) ++disagreements;
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+}

@@ -141,7 +141,7 @@ inline credits_word credits_word_at(std::string_view t, std::size_t pos, std::si
     }
     if (pos > end) pos = end;
     std::size_t b = pos;
-    while (pos < end && space_len(t, pos) == 0) ++pos;
+    while (pos < end && (is_plain_word_byte(t[pos]) || space_len(t, pos) == 0)) ++pos;
     return {b, pos};
 }
 

@@ -45,6 +45,12 @@ constexpr std::size_t unicode_space_len(std::string_view s, std::size_t i) noexc
     return 0;
 }
 
+/// A printable ASCII byte other than the space ('!'..'~', or DEL): never part of white space,
+/// so word scans step over it without asking space_len.
+constexpr bool is_plain_word_byte(char c) noexcept {
+    return static_cast<unsigned char>(static_cast<unsigned char>(c) - 0x21u) < 0x5Fu;
+}
+
 /// Byte length of any white space at `s[i]` (ASCII or Unicode), else 0.
 constexpr std::size_t space_len(std::string_view s, std::size_t i) noexcept {
     if (i >= s.size()) return 0;
@@ -144,7 +150,7 @@ struct word {
 constexpr word next_word(std::string_view s, std::size_t pos) noexcept {
     while (std::size_t n = space_len(s, pos)) pos += n;
     std::size_t b = pos;
-    while (pos < s.size() && space_len(s, pos) == 0) ++pos;
+    while (pos < s.size() && (is_plain_word_byte(s[pos]) || space_len(s, pos) == 0)) ++pos;
     return {s.substr(b, pos - b), b};
 }
 
