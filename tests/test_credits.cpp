@@ -588,3 +588,75 @@ TEST_CASE("seed zelenskiy-turkey: the credit block at the story's end (invented 
     CHECK(names(c[2]) == list{"Petra Grall"});
     CHECK(all_inside(in, c));
 }
+
+TEST_CASE("credits: finding and parsing in one go gives what finding and then parsing gave") {
+    // find_credits_and_parse parses the found block once, filling the entries; it must give
+    // the same place, length, entries and reports as find_credits followed by parse_credits,
+    // and leave no trace (entries, reports) when it finds nothing.
+    using wirestory::diagnostic;
+    const std::string_view blocks[] = {
+        "(Reporting by Ann Lee in Ankara and Bo Kim in Kyiv; Editing by Cy Dunn)",
+        "The council met. (Reporting by Ann Lee; Editing by Cy Dunn)",
+        "The council met. Reporting by Ann Lee; Editing by Cy Dunn",
+        "The council met on Tuesday\nReporting by Ann Lee; editing by Cy Dunn",
+        "Ann Lee in Ankara contributed to this report.",
+        "(Reporting by Ann Lee) Our Standards: The Thomson Reuters Trust Principles.",
+        "Reporting by Ann Lee) and more words follow here",          // ')' without '(' then prose
+        "(Reporting by Ann Lee; Editing by Cy Dunn) and the vote was close.",  // refused after the parse
+        "The ship was hit by a wave. Reporting by Ann Lee",
+        "With assistance from Ann Lee and Bo Kim.",
+        "newsroomsWriting by Ann Lee",
+        "The business was seized by creditors, said Ann Lee.",
+        "(Reporting by Ann Lee; Editing by Cy Dunn",                 // '(' without ')'
+        "Plain prose without any credit at all.",
+        ""};
+    for (std::string_view b : blocks) {
+        CAPTURE(b);
+        const auto& style = reuters();
+        std::vector<diagnostic> d1, d2;
+        std::vector<credit_view> c1, c2, spare1, spare2;
+        const wirestory::detail::sink s1{&d1, b.data()}, s2{&d2, b.data()};
+        std::size_t at1 = wirestory::detail::find_credits(b, style), n1 = 0;
+        if (at1 != npos) n1 = wirestory::detail::parse_credits(b.substr(at1), c1, style, s1, &spare1);
+        std::size_t n2 = 0;
+        std::size_t at2 = wirestory::detail::find_credits_and_parse(b, style, &c2, s2, &spare2, &n2);
+        CHECK(at1 == at2);
+        CHECK(n1 == n2);
+        CHECK(d1 == d2);
+        REQUIRE(c1.size() == c2.size());
+        for (std::size_t k = 0; k < c1.size(); ++k) {
+            CHECK(c1[k].role == c2[k].role);
+            CHECK(c1[k].label == c2[k].label);
+            CHECK(c1[k].desks == c2[k].desks);
+            REQUIRE(c1[k].people.size() == c2[k].people.size());
+            for (std::size_t j = 0; j < c1[k].people.size(); ++j) {
+                CHECK(c1[k].people[j].name == c2[k].people[j].name);
+                CHECK(c1[k].people[j].location == c2[k].people[j].location);
+            }
+        }
+        if (at2 == npos) {
+            CHECK(c2.empty());
+            CHECK(d2.empty());
+        }
+    }
+}
+
+TEST_CASE("credits: the word scanner steps over plain bytes exactly as space_len would") {
+    using wirestory::detail::space_len;
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value) {
+        const char c = static_cast<char>(value);
+        const std::string s = std::string("Ann") + c + "Lee\xC2\xA0" "in" + c + "\xE3\x80\x80Kyiv" + c;
+        for (std::size_t end = 0; end <= s.size(); ++end)
+            for (std::size_t pos = 0; pos <= end; ++pos) {
+                const auto w = wirestory::detail::credits_word_at(s, pos, end);
+                std::size_t b = pos;  // the plain rule
+                while (b < end && space_len(s, b) != 0) b += space_len(s, b);
+                if (b > end) b = end;
+                std::size_t e = b;
+                while (e < end && space_len(s, e) == 0) ++e;
+                if (w.b != b || w.e != e) ++disagreements;
+            }
+    }
+    CHECK(disagreements == 0);
+}

@@ -307,3 +307,183 @@ TEST_CASE("parser: reuse keeps results independent") {
     CHECK(views_outside(second, b) == 0);
     CHECK(wirestory::to_owned(p.parse(first)).byline.authors.size() == 2);
 }
+
+//=== fast paths, each compared with the plain rule it stands for ===//
+
+namespace {
+
+// The rules as they read before their fast paths: byte by byte, no early outs.
+std::string_view plain_trim_left(std::string_view s) {
+    std::size_t i = 0;
+    while (std::size_t n = wirestory::detail::space_len(s, i)) i += n;
+    return s.substr(i);
+}
+std::string_view plain_trim_right(std::string_view s) {
+    using wirestory::detail::unicode_space_len;
+    while (!s.empty()) {
+        std::size_t n = s.size();
+        if (wirestory::detail::is_ascii_space(s[n - 1])) { s.remove_suffix(1); continue; }
+        if (n >= 2 && unicode_space_len(s, n - 2) == 2) { s.remove_suffix(2); continue; }
+        if (n >= 3 && unicode_space_len(s, n - 3) == 3) { s.remove_suffix(3); continue; }
+        break;
+    }
+    return s;
+}
+bool plain_signup_end(std::string_view s) {
+    using wirestory::detail::iends_with;
+    return (s.back() == '.' || s.back() == 'e') && (iends_with(s, "Sign up here.") || iends_with(s, "Sign up here"));
+}
+
+} // namespace
+
+TEST_CASE("parse: trim's first/last byte shortcut agrees with the byte-wise trim") {
+    const std::string spaces[] = {"", " ", "\t", "\r\n", "\xC2\xA0", "\xE2\x80\x89", "\xE3\x80\x80",
+                                  "\xEF\xBB\xBF", "\xE2\x80\xAF", "\xE2\x81\x9F"};
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value)
+        for (const auto& sp : spaces)
+            for (const auto& inner : {std::string("x"), std::string("ab cd"), std::string("\xC3\xA9t\xC3\xA9")}) {
+                const std::string byte(1, static_cast<char>(value));
+                for (const std::string& s : {byte + sp + inner, inner + sp + byte, sp + byte + inner + byte + sp,
+                                             byte, byte + byte, sp + byte, byte + sp, sp + "\xA0", "\xC2" + sp}) {
+                    if (wirestory::detail::trim_left(s) != plain_trim_left(s)) ++disagreements;
+                    if (wirestory::detail::trim_right(s) != plain_trim_right(s)) ++disagreements;
+                    if (wirestory::detail::trim(s) != plain_trim_right(plain_trim_left(s))) ++disagreements;
+                }
+            }
+    CHECK(disagreements == 0);
+}
+
+TEST_CASE("parse: junk-line shortcuts agree with the plain rules") {
+    using wirestory::detail::is_junk_line;
+    const std::string bases[] = {
+        "Sign up here.", "Sign up here", "sign UP HERE.", "Get the newsletter. Sign up here.",
+        "Get the newsletter. Sign up here", "Get it. sign up herE", "x Sign up her.", "Sign up there",
+        "Sign up hre.", "Advertisement", "Reuters Graphics", "Read more", "Share", "Print.",
+        "3 Min Read", "12 Apr 2017 at 13:33 ET", "Updated 5:02 PM GMT, March 3, 2024",
+        "The council met on Tuesday.", "the rate rose 1.5 pct", "Reporting by Ann Lee",
+        "1,780 dlrs per tonne", "Purchase Licensing Rights, opens new tab", "Item 1 of 4",
+        "10:50 EDT", "Report this ad:", "opens new tab."};
+    int disagreements = 0, colon_disagreements = 0;
+    for (const std::string& base : bases) {
+        // Every byte position replaced by a few telling values, and the line as it is.
+        std::vector<std::string> variants{base};
+        for (std::size_t at = 0; at < base.size(); ++at)
+            for (char c : {'e', 'E', 'r', 'R', '.', ':', ' ', '1', 'S', 'x', '\xA0'}) {
+                std::string v = base;
+                v[at] = c;
+                variants.push_back(v);
+            }
+        for (const auto& v : variants) {
+            // The "Sign up here" suffix: the shortcut may only skip what the words would refuse.
+            const bool plain = plain_signup_end(v);
+            if (plain && !is_junk_line(v)) ++disagreements;
+            // No ':' in the line: saying so changes nothing.
+            if (v.find(':') == std::string::npos && is_junk_line(v, false) != is_junk_line(v, true))
+                ++colon_disagreements;
+        }
+    }
+    CHECK(disagreements == 0);
+    CHECK(colon_disagreements == 0);
+    CHECK(is_junk_line("12 Apr 2017 at 13:33 ET"));
+    CHECK(is_junk_line("Updated 5:02 PM GMT, March 3, 2024"));
+    CHECK(is_junk_line("Get the newsletter. SIGN UP HERE."));
+    CHECK_FALSE(is_junk_line("Get the newsletter. Sign up there."));
+}
+
+TEST_CASE("parse: the line cursor's lines and colon flags agree with a plain split") {
+    // Lines with and without colons, indents and Unicode spaces, ended by LF, CR or CRLF.
+    const std::string lines[] = {"    LAKE TARRANT, March 4 - The mill", "at 10:50 EDT", "", ":",
+                                 "\xC2\xA0" "indented by NBSP", "plain", "a:b", "  ", "12:33"};
+    const std::string ends[] = {"\n", "\r", "\r\n"};
+    int disagreements = 0;
+    for (std::size_t seed = 0; seed < 400; ++seed) {
+        std::string text;
+        std::vector<std::string> expect;
+        for (std::size_t k = 0; k < 6; ++k) {
+            const auto& l = lines[(seed * 7 + k * 3 + seed / 9) % 9];
+            expect.push_back(l);
+            text += l;
+            if (k < 5 || seed % 2) text += ends[(seed + k) % 3];
+        }
+        if (seed % 2 == 0 && expect.back().empty()) expect.pop_back();  // no line after the last end
+        wirestory::detail::line_cursor cursor(text);
+        std::size_t i = 0, n = 0;
+        while (i < text.size()) {
+            const auto l = cursor.next(i);
+            if (n >= expect.size()) { ++disagreements; break; }
+            const std::string& want = expect[n++];
+            if (l.raw != want) ++disagreements;
+            if (l.colon != (want.find(':') != std::string::npos)) ++disagreements;
+            if (l.text != wirestory::detail::trim(want)) ++disagreements;
+            if (l.indented != (wirestory::detail::space_len(want, 0) != 0)) ++disagreements;
+        }
+        if (n != expect.size()) ++disagreements;
+    }
+    CHECK(disagreements == 0);
+}
+
+TEST_CASE("parse: month_number's first-letter dispatch agrees with trying every month") {
+    const auto plain_month = [](std::string_view w) {
+        using wirestory::detail::iequals;
+        if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+        constexpr std::string_view names[] = {"january", "february", "march",     "april",
+                                              "may",     "june",     "july",      "august",
+                                              "september", "october", "november", "december"};
+        if (w.size() < 3) return 0;
+        for (int m = 0; m < 12; ++m) {
+            if (iequals(w, names[m])) return m + 1;
+            if (w.size() == 3 && iequals(w, names[m].substr(0, 3))) return m + 1;
+            if (m == 8 && iequals(w, "sept")) return 9;
+        }
+        return 0;
+    };
+    std::vector<std::string> words = {"", ".", "Sept", "SEPT.", "sept..", "Septe", "Mayday", "Ma", "J"};
+    for (std::string_view full : {"january", "february", "march", "april", "may", "june", "july", "august",
+                                  "september", "october", "november", "december", "septembers"})
+        for (std::size_t n = 0; n <= full.size(); ++n) {
+            std::string w(full.substr(0, n)), upper = w, title = w;
+            for (auto& c : upper) c = wirestory::detail::to_upper(c);
+            if (!title.empty()) title[0] = wirestory::detail::to_upper(title[0]);
+            for (const auto& v : {w, upper, title}) {
+                words.push_back(v);
+                words.push_back(v + ".");
+                words.push_back(v + "x");
+            }
+        }
+    for (char a = 'A'; a <= 'z'; ++a)  // every three-letter word from a few telling letters
+        for (char b : std::string("aAeEuUpPcC"))
+            for (char c : std::string("nNbBrRyYlLgGpPtTvVcC."))
+                words.push_back(std::string{a, b, c});
+    int disagreements = 0;
+    for (const auto& w : words)
+        if (wirestory::detail::month_number(w) != plain_month(w)) ++disagreements;
+    CHECK(disagreements == 0);
+    static_assert(wirestory::detail::month_number("Sept.") == 9);
+    static_assert(wirestory::detail::month_number("DEC") == 12);
+}
+
+TEST_CASE("parse: word scans step over plain bytes exactly as space_len would") {
+    using wirestory::detail::space_len;
+    const auto plain_next_word = [](std::string_view s, std::size_t pos) {
+        while (std::size_t n = space_len(s, pos)) pos += n;
+        std::size_t b = pos;
+        while (pos < s.size() && space_len(s, pos) == 0) ++pos;
+        return std::pair<std::size_t, std::size_t>{b, pos};
+    };
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value) {
+        const char c = static_cast<char>(value);
+        if (wirestory::detail::is_plain_word_byte(c) && (c == ' ' || value < 0x21 || value >= 0x80)) ++disagreements;
+        for (const std::string& tail : {std::string(""), std::string("\xC2\xA0" "x"), std::string("\xA0 y"),
+                                        std::string("\x80\x89z"), std::string(" q")}) {
+            const std::string s = std::string("ab") + c + "cd" + tail + c + "\xE2" + c;
+            for (std::size_t pos = 0; pos <= s.size(); ++pos) {
+                const auto w = wirestory::detail::next_word(s, pos);
+                const auto want = plain_next_word(s, pos);
+                if (w.begin != want.first || w.begin + w.text.size() != want.second) ++disagreements;
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+}

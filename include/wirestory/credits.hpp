@@ -30,7 +30,7 @@
 #ifndef WIRESTORY_CREDITS_HPP
 #define WIRESTORY_CREDITS_HPP
 
-#include <cstddef>      // std::size_t
+#include <cstddef>      // std::size_t, std::ptrdiff_t
 #include <cstdint>      // std::uint64_t (the pre-check without SSE2)
 #include <cstring>      // std::memcpy (the same)
 #include <string_view>  // input
@@ -141,7 +141,7 @@ inline credits_word credits_word_at(std::string_view t, std::size_t pos, std::si
     }
     if (pos > end) pos = end;
     std::size_t b = pos;
-    while (pos < end && space_len(t, pos) == 0) ++pos;
+    while (pos < end && (is_plain_word_byte(t[pos]) || space_len(t, pos) == 0)) ++pos;
     return {b, pos};
 }
 
@@ -853,9 +853,16 @@ inline bool credits_may_open(std::string_view t, std::size_t p, const style_desc
     return false;
 }
 
-inline std::size_t find_credits(std::string_view block, const style_desc& style) {
+/// find_credits, and with `out` given also parse_credits at the place it finds, in one parse:
+/// the credits are appended to `out` (entries from `spare`), `diags` gets that parse's
+/// reports and `*used` its length. A start that the checks after the parse refuse leaves
+/// `out` and `diags` as they were. With `out` null, `diags` is not used.
+inline std::size_t find_credits_and_parse(std::string_view block, const style_desc& style,
+                                          std::vector<credit_view>* out, const sink& diags,
+                                          std::vector<credit_view>* spare, std::size_t* used) {
     const std::size_t npos = std::string_view::npos;
     const sink quiet{};
+    const sink& reports = out ? diags : quiet;
     // Most paragraphs have no word a credit block needs.
     const std::size_t last_key = credits_last_key(block);
     if (last_key == npos) return npos;
@@ -864,16 +871,35 @@ inline std::size_t find_credits(std::string_view block, const style_desc& style)
         if (p >= block.size() || p > last_key) return false;
         if (!credits_may_open(block, p, style) && block.find("contributed", p) == npos) return false;
         std::string_view sub = block.substr(p);
-        std::size_t used = credits_parse(sub, nullptr, style, quiet);
-        if (used == 0) return false;
-        std::size_t k = used;
+        const std::size_t kept = out ? out->size() : 0;
+        const std::size_t reports_kept = reports.out ? reports.out->size() : 0;
+        auto undo = [&] {  // a refused start leaves no trace
+            if (out)
+                while (out->size() > kept) {
+                    if (spare) spare->push_back(std::move(out->back()));
+                    out->pop_back();
+                }
+            if (reports.out)
+                reports.out->erase(reports.out->begin() + static_cast<std::ptrdiff_t>(reports_kept), reports.out->end());
+        };
+        std::size_t n = credits_parse(sub, out, style, reports, spare);
+        if (n == 0) {
+            undo();
+            return false;
+        }
+        std::size_t k = n;
         while (k < sub.size()) {
-            if (std::size_t n = space_len(sub, k)) { k += n; continue; }
-            if (std::size_t n = credits_tag_len(sub, k)) { k += n; continue; }
+            if (std::size_t m = space_len(sub, k)) { k += m; continue; }
+            if (std::size_t m = credits_tag_len(sub, k)) { k += m; continue; }
             if (sub[k] == '.' || sub[k] == ')') { ++k; continue; }
             break;
         }
-        return k >= sub.size() || credits_boilerplate_at(sub, k);
+        if (k >= sub.size() || credits_boilerplate_at(sub, k)) {
+            if (used) *used = n;
+            return true;
+        }
+        undo();
+        return false;
     };
     if (credit_at(0)) return 0;
     std::string_view t = trim_right(block);
@@ -902,6 +928,11 @@ inline std::size_t find_credits(std::string_view block, const style_desc& style)
             return credit_at(last_start) ? last_start : npos;
         }
     return npos;
+}
+
+
+inline std::size_t find_credits(std::string_view block, const style_desc& style) {
+    return find_credits_and_parse(block, style, nullptr, sink{}, nullptr, nullptr);
 }
 
 } // namespace detail

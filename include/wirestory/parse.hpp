@@ -52,6 +52,7 @@ struct line_info {
     std::string_view raw;   ///< the line without its line end
     std::string_view text;  ///< trimmed
     bool indented = false;
+    bool colon = false;     ///< the line has a ':' (else it can be no time stamp)
 };
 
 /// Working memory a parser keeps between stories, so a reused parser does not allocate.
@@ -160,12 +161,17 @@ inline bool is_reading_time_line(std::string_view s) {
 
 /// Lines that web copies of wire stories carry but that are not the story. Matched on the
 /// whole line, so a sentence that merely contains these words is never dropped.
-inline bool is_junk_line(std::string_view s) {
+/// `may_have_colon` false says the line has no ':' (the caller found its colons already), so
+/// it can be no time stamp, which needs a clock time ("12:33").
+inline bool is_junk_line(std::string_view s, bool may_have_colon = true) {
     if (s.empty() || s.size() > 400) return false;  // furniture is short
-    // Newsletter promotions end with the call to action.
-    if ((s.back() == '.' || s.back() == 'e') && (iends_with(s, "Sign up here.") || iends_with(s, "Sign up here")))
+    // Newsletter promotions end with the call to action: "...here." or "...here", so the
+    // byte before the last is an 'e' or an 'r' before the words are compared.
+    const std::size_t n = s.size();
+    if ((s.back() == '.' || s.back() == 'e') && n >= 12 && (to_lower(s[n - 2]) == 'e' || to_lower(s[n - 2]) == 'r') &&
+        (iends_with(s, "Sign up here.") || iends_with(s, "Sign up here")))
         return true;
-    if (is_digit(s.front())) return is_reading_time_line(s) || is_timestamp_line(s);
+    if (is_digit(s.front())) return is_reading_time_line(s) || (may_have_colon && is_timestamp_line(s));
     // The rest is matched by its first letter, so most lines are rejected after one switch.
     auto whole = [&](std::string_view w) {  // the line is `w`, perhaps with a final '.' or ':'
         return iequals(s, w) || (s.size() == w.size() + 1 && istarts_with(s, w) && (s.back() == '.' || s.back() == ':'));
@@ -180,7 +186,7 @@ inline bool is_junk_line(std::string_view s) {
                      whole("Print");
     case 'R': return whole("Report this ad") || whole("Read more") || whole("Reuters Graphics");
     case 'S': return whole("Share") || whole("Skip to main content") || istarts_with(s, "Sign up here");
-    default: return is_timestamp_line(s);
+    default: return may_have_colon && is_timestamp_line(s);
     }
 }
 
@@ -263,22 +269,28 @@ inline bool is_headline_like(const block& b) {
 
 //--- splitting into blocks ---//
 
-/// Finds line ends ('\n', '\r', "\r\n", mixed) with memchr: each of the two bytes is
-/// searched for once per occurrence, so a story costs two fast passes whatever its shape.
+/// Finds line ends ('\n', '\r', "\r\n", mixed) and colons with memchr: each byte value is
+/// searched for once per occurrence, so a story costs three fast passes whatever its shape
+/// ('\r' and ':' are rare: their passes are mostly one memchr each).
 class line_cursor {
 public:
     explicit line_cursor(std::string_view text) : text_(text) {}
 
-    /// The end of the line that starts at `i` (the offset of its '\n' or '\r', or the size).
-    std::size_t line_end(std::size_t i) {
+    /// The line that starts at `i`; `i` moves to the start of the next one.
+    line_info next(std::size_t& i) {
         if (next_lf_ < i || next_lf_ == unset) next_lf_ = find('\n', i);
         if (next_cr_ < i || next_cr_ == unset) next_cr_ = find('\r', i);
-        return next_lf_ < next_cr_ ? next_lf_ : next_cr_;
-    }
-    /// Where the next line starts after the line end `e`.
-    std::size_t next_line(std::size_t e) const {
-        if (e >= text_.size()) return text_.size();
-        return (text_[e] == '\r' && e + 1 < text_.size() && text_[e + 1] == '\n') ? e + 2 : e + 1;
+        if (next_colon_ < i || next_colon_ == unset) next_colon_ = find(':', i);
+        const std::size_t e = next_lf_ < next_cr_ ? next_lf_ : next_cr_;
+        line_info l;
+        l.raw = std::string_view(text_.data() + i, e - i);
+        l.text = trim(l.raw);
+        l.indented = e > i && (is_ascii_space(l.raw[0]) || (is_high(l.raw[0]) && unicode_space_len(l.raw, 0) != 0));
+        l.colon = next_colon_ < e;
+        // Where the next line starts after the line end `e`.
+        if (e >= text_.size()) i = text_.size();
+        else i = (text_[e] == '\r' && e + 1 < text_.size() && text_[e + 1] == '\n') ? e + 2 : e + 1;
+        return l;
     }
 
 private:
@@ -289,7 +301,7 @@ private:
         return p ? static_cast<std::size_t>(static_cast<const char*>(p) - text_.data()) : text_.size();
     }
     std::string_view text_;
-    std::size_t next_lf_ = unset, next_cr_ = unset;
+    std::size_t next_lf_ = unset, next_cr_ = unset, next_colon_ = unset;
 };
 
 /// Does the story mark paragraphs by indenting their first line (the classic wire), rather
@@ -317,73 +329,69 @@ inline void split_blocks(std::string_view text, std::vector<line_info>& lines, s
     lines.clear();
     line_cursor cursor(text);
     std::size_t i = 0;
-    auto next_line = [&] {
-        std::size_t e = cursor.line_end(i);
-        std::string_view raw = text.substr(i, e - i);
-        i = cursor.next_line(e);
-        return line_info{raw, trim(raw), space_len(raw, 0) != 0};
-    };
-    while (i < text.size() && lines.size() < 64) lines.push_back(next_line());
+    while (i < text.size() && lines.size() < 64) lines.push_back(cursor.next(i));
     const bool indent_starts_block = indented_layout(lines);
 
     block cur;
     bool open = false;
-    auto close = [&] {
-        if (open) blocks.push_back(cur);
-        open = false;
-    };
-    auto add = [&](const line_info& l) {
+    // One loop over the kept lines and then the rest, so the per-line work is inlined once.
+    for (std::size_t k = 0;; ++k) {
+        line_info l;
+        if (k < lines.size()) l = lines[k];
+        else if (i < text.size()) l = cursor.next(i);
+        else break;
         std::string_view line = l.text;
         if (line.empty()) {
-            close();
-            return;
+            if (open) blocks.push_back(cur);
+            open = false;
+            continue;
         }
         bool indented = l.indented;
         const std::string_view raw = l.raw;
         // Wire noise: one stray byte before an indented line ("c    CHICAGO, March 9 - ...").
-        if (!indented && raw.size() > 4 && !is_ascii_space(raw[0]) && raw[1] == ' ' && raw[2] == ' ' &&
-            raw[3] == ' ') {
+        if (!indented && raw.size() > 4 && raw[1] == ' ' && raw[2] == ' ' && raw[3] == ' ' &&
+            !is_ascii_space(raw[0])) {
             diags.report(errc::dropped_junk, "dropped a stray character before an indented line", raw.data());
             line = trim(raw.substr(1));
             indented = true;
         }
-        if (is_junk_line(line)) {
-            close();
+        if (is_junk_line(line, l.colon)) {
+            if (open) blocks.push_back(cur);
+            open = false;
             blocks.push_back(block{line, 1, indented, true});
-            return;
+            continue;
         }
         if (!open || (indented && indent_starts_block)) {
-            close();
+            if (open) blocks.push_back(cur);
             cur = block{line, 1, indented};
             open = true;
         } else {
             cur.text = span(cur.text.data(), line.data() + line.size());
             ++cur.lines;
         }
-    };
-    for (const auto& l : lines) add(l);
-    while (i < text.size()) add(next_line());
-    close();
+    }
+    if (open) blocks.push_back(cur);
 }
 
 //--- reading the blocks ---//
 
-/// Are these eight bytes printable ASCII, tabs or line ends, so that check_bytes need not
-/// look at them one by one? Exact per-byte tests (no false matches), valid because each
-/// byte is below 0x80 once the first test passes.
-inline bool plain_ascii8(std::uint64_t w) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull,
-                            low7 = 0x7F7F7F7F7F7F7F7Full;
-    if (w & high) return false;
-    const auto equals = [w](unsigned char c) noexcept {
-        const std::uint64_t x = w ^ (ones * c);
-        return ~(((x & low7) + low7) | x) & high;
-    };
-    std::uint64_t control = ~(w + ones * 0x60) & high;  // bytes below 0x20
-    control |= equals(0x7F);
-    control &= ~(equals('\n') | equals('\r') | equals('\t'));
-    return control == 0;
+/// 0x80 in each byte of `w` that check_bytes would stop at: a byte >= 0x80, 0x7F, or a
+/// control byte other than the ASCII spaces 0x09..0x0D; 0 elsewhere. Exact per byte for
+/// words of ASCII bytes (each sum below stays under 0x100 per byte, so no carry crosses
+/// bytes); any word with a high byte is flagged whatever the other bytes are.
+constexpr std::uint64_t unplain_bytes8(std::uint64_t w) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const std::uint64_t low = w & ~high;             // the high bits are flagged by `w & high`
+    const std::uint64_t below_20 = ~(low + ones * 0x60);  // high bit set iff byte < 0x20
+    const std::uint64_t below_09 = ~(low + ones * 0x77);  // byte < 0x09
+    const std::uint64_t above_0d = low + ones * 0x72;     // byte > 0x0D
+    const std::uint64_t is_7f = low + ones;               // byte == 0x7F
+    return ((below_20 & (below_09 | above_0d)) | is_7f | w) & high;
 }
+
+/// Are these eight bytes printable ASCII or ASCII spaces ('\t', '\n', '\v', '\f', '\r'), so
+/// that check_bytes need not look at them one by one?
+constexpr bool plain_ascii8(std::uint64_t w) noexcept { return unplain_bytes8(w) == 0; }
 
 /// Report the first NUL/control byte and the first invalid UTF-8 sequence: the text is kept
 /// as it is (JSON output replaces what is not UTF-8), but nothing goes unremarked.
@@ -396,8 +404,9 @@ inline void check_bytes(std::string_view text, const sink& diags) {
     };
     for (std::size_t i = 0; i < text.size() && !(control && invalid);) {
         // Plain text 32 and then 8 bytes at a time; anything else byte by byte.
-        while (i + 32 <= text.size() && plain_ascii8(load(i)) && plain_ascii8(load(i + 8)) &&
-               plain_ascii8(load(i + 16)) && plain_ascii8(load(i + 24)))
+        while (i + 32 <= text.size() &&
+               (unplain_bytes8(load(i)) | unplain_bytes8(load(i + 8)) | unplain_bytes8(load(i + 16)) |
+                unplain_bytes8(load(i + 24))) == 0)
             i += 32;
         while (i + 8 <= text.size() && plain_ascii8(load(i))) i += 8;
         if (i >= text.size()) break;
@@ -634,18 +643,18 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             out.signoff = is_desk_tag(t) ? t : signoff_word(t, style);
             continue;
         }
-        if (std::size_t at = find_credits(t, style); at != std::string_view::npos) {
+        // Found and parsed in one go: the block's credits are not parsed a second time.
+        std::size_t n = 0;
+        if (std::size_t at = find_credits_and_parse(t, style, &out.credits, diags, &scratch.spare_credits, &n);
+            at != std::string_view::npos) {
             std::string_view head = trim(t.substr(0, at));
-            std::size_t n = detail::parse_credits(t.substr(at), out.credits, style, diags, &scratch.spare_credits);
-            if (n != 0) {
-                if (!head.empty()) out.paragraphs.push_back(head);
-                std::string_view tail = trim(t.substr(at + n));
-                if (!tail.empty() && is_junk_line(tail))
-                    diags.report(errc::dropped_boilerplate, "dropped boilerplate after the credits", tail.data());
-                else
-                    take_rest(tail, 1);
-                continue;
-            }
+            if (!head.empty()) out.paragraphs.push_back(head);
+            std::string_view tail = trim(t.substr(at + n));
+            if (!tail.empty() && is_junk_line(tail))
+                diags.report(errc::dropped_boilerplate, "dropped boilerplate after the credits", tail.data());
+            else
+                take_rest(tail, 1);
+            continue;
         }
         if (is_subhead(cur)) {
             out.subheads.push_back(t);

@@ -45,6 +45,12 @@ constexpr std::size_t unicode_space_len(std::string_view s, std::size_t i) noexc
     return 0;
 }
 
+/// A printable ASCII byte other than the space ('!'..'~', or DEL): never part of white space,
+/// so word scans step over it without asking space_len.
+constexpr bool is_plain_word_byte(char c) noexcept {
+    return static_cast<unsigned char>(static_cast<unsigned char>(c) - 0x21u) < 0x5Fu;
+}
+
 /// Byte length of any white space at `s[i]` (ASCII or Unicode), else 0.
 constexpr std::size_t space_len(std::string_view s, std::size_t i) noexcept {
     if (i >= s.size()) return 0;
@@ -68,7 +74,14 @@ constexpr std::size_t dash_len(std::string_view s, std::size_t i) noexcept {
 
 //=== trimming and comparing ===//
 
+/// Can `c` start or end white space (an ASCII space or a byte of a UTF-8 sequence)? When the
+/// first or last byte cannot, trimming that side is done without looking further.
+constexpr bool may_border_space(char c) noexcept {
+    return static_cast<unsigned char>(c) <= ' ' || is_high(c);
+}
+
 constexpr std::string_view trim_left(std::string_view s) noexcept {
+    if (s.empty() || !may_border_space(s[0])) return s;
     std::size_t i = 0;
     while (std::size_t n = space_len(s, i)) i += n;
     return s.substr(i);
@@ -78,6 +91,7 @@ constexpr std::string_view trim_right(std::string_view s) noexcept {
     // Walk back over ASCII spaces and the last bytes of Unicode spaces.
     while (!s.empty()) {
         std::size_t n = s.size();
+        if (!may_border_space(s[n - 1])) break;  // most text ends with a letter or a stop
         if (is_ascii_space(s[n - 1])) { s.remove_suffix(1); continue; }
         if (n >= 2 && unicode_space_len(s, n - 2) == 2) { s.remove_suffix(2); continue; }
         if (n >= 3 && unicode_space_len(s, n - 3) == 3) { s.remove_suffix(3); continue; }
@@ -136,7 +150,7 @@ struct word {
 constexpr word next_word(std::string_view s, std::size_t pos) noexcept {
     while (std::size_t n = space_len(s, pos)) pos += n;
     std::size_t b = pos;
-    while (pos < s.size() && space_len(s, pos) == 0) ++pos;
+    while (pos < s.size() && (is_plain_word_byte(s[pos]) || space_len(s, pos) == 0)) ++pos;
     return {s.substr(b, pos - b), b};
 }
 
@@ -164,17 +178,26 @@ constexpr bool has_digit(std::string_view s) noexcept {
 /// "Sept.", "FEB", any case; 0 when it is not one.
 constexpr int month_number(std::string_view w) noexcept {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    if (w.size() < 3 || w.size() > 9) return 0;  // "May" .. "September"
     constexpr std::string_view names[] = {"january", "february", "march",     "april",
                                           "may",     "june",     "july",      "august",
                                           "september", "october", "november", "december"};
-    if (w.size() < 3) return 0;
-    for (int m = 0; m < 12; ++m) {
-        std::string_view full = names[m];
-        if (iequals(w, full)) return m + 1;
-        if (w.size() == 3 && iequals(w, full.substr(0, 3))) return m + 1;
-        if (m == 8 && iequals(w, "sept")) return 9;
+    const auto is = [w, &names](int m) {
+        const std::string_view full = names[m];
+        return iequals(w, full) || (w.size() == 3 && iequals(w, full.substr(0, 3)));
+    };
+    // Only the months with the word's first letter are compared.
+    switch (to_lower(w[0])) {
+    case 'j': return is(0) ? 1 : is(5) ? 6 : is(6) ? 7 : 0;
+    case 'f': return is(1) ? 2 : 0;
+    case 'm': return is(2) ? 3 : is(4) ? 5 : 0;
+    case 'a': return is(3) ? 4 : is(7) ? 8 : 0;
+    case 's': return is(8) || iequals(w, "sept") ? 9 : 0;
+    case 'o': return is(9) ? 10 : 0;
+    case 'n': return is(10) ? 11 : 0;
+    case 'd': return is(11) ? 12 : 0;
+    default: return 0;
     }
-    return 0;
 }
 
 //=== UTF-8 ===//
