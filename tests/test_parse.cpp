@@ -174,6 +174,27 @@ TEST_CASE("parse: front matter of web copies") {
         REQUIRE(a.caption);
         CHECK(a.paragraphs == sv{"Ferry crews returned to work on Monday."});
     }
+    SUBCASE("a byline that carries its time stamp is a byline, not a dropped line") {
+        std::string_view s = "Kestrel Island ferry resumes service\n\n"
+                             "By Marta Kowalczyk   |   Nov. 25, 2025 at 3:45 PM\n\n"
+                             "PORT ELLIS, Maine, Nov. 25 (UPI) -- Ferry service resumed on Tuesday.\n";
+        auto a = wirestory::parse(s);
+        CHECK(a.headline == std::string_view("Kestrel Island ferry resumes service"));
+        CHECK(names(a.byline.authors) == sv{"Marta Kowalczyk"});
+        REQUIRE(a.dateline);
+        CHECK(a.dateline->agency == std::optional<std::string_view>("UPI"));
+        CHECK(a.paragraphs == sv{"Ferry service resumed on Tuesday."});
+        REQUIRE(a.diagnostics.size() == 1);  // the time stamp itself is web furniture
+        CHECK(a.diagnostics[0].code == wirestory::errc::dropped_junk);
+        CHECK(s.substr(a.diagnostics[0].offset, 4) == "|   ");
+        // A time stamp line that names no person stays furniture.
+        auto b = wirestory::parse("by Harbor News 12 Jul 2017, 17:12 IST\n\nVALDORA (Reuters) - Ferries resumed.\n");
+        CHECK(b.byline.authors.empty());
+        CHECK_FALSE(b.headline);
+        REQUIRE(b.diagnostics.size() == 1);
+        CHECK(b.diagnostics[0].code == wirestory::errc::dropped_junk);
+        CHECK(b.diagnostics[0].offset == 0);
+    }
     SUBCASE("a headline above the caption") {
         std::string_view s = "Valdora ferries resume after storm\n\nA ferry docks at dawn in Valdora. "
                              "REUTERS/Piet Jansen\n\nVALDORA: Ferries resumed on Monday.\n";

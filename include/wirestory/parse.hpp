@@ -591,6 +591,16 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             continue;
         }
         if (cur.junk) {
+            // A byline may carry its time stamp: "By A | Nov. 25, 2025 at 3:45 PM".
+            if (!in_body && out.byline.empty() && cur.lines == 1) {
+                if (std::size_t n = detail::parse_byline(t, out.byline, style, diags, byline_mode::whole_line)) {
+                    front_part_seen = true;
+                    take_rest(t.substr(n), 1);
+                    continue;
+                }
+                out.byline.text = {};
+                out.byline.authors.clear();
+            }
             diags.report(errc::dropped_junk, "dropped a web-page line that is not the story", t.data());
             continue;
         }
