@@ -18,6 +18,8 @@
 #define WIRESTORY_JSON_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t: eight bytes at a time
+#include <cstring>      // std::memcpy
 #include <optional>     // nullable fields
 #include <string>       // the output
 #include <string_view>  // input views
@@ -50,52 +52,111 @@ void append_json_string(std::string& out, std::string_view text, bool collapse =
 
 //=== implementation ===//
 
+namespace detail {
+
+// Word-at-a-time helpers for the string writer. Each sets the high bit of exactly the bytes
+// that pass the test (no carries between bytes), so the first marked byte is exact.
+constexpr std::uint64_t json_ones = 0x0101010101010101u;
+constexpr std::uint64_t json_highs = 0x8080808080808080u;
+constexpr std::uint64_t json_lows = 0x7F7F7F7F7F7F7F7Fu;
+
+/// Eight bytes from `p`, the first in the low byte whatever the machine's byte order
+/// (compilers turn this into one load).
+inline std::uint64_t load_le64(const char* p) noexcept {
+    unsigned char b[8];
+    std::memcpy(b, p, 8);
+    return std::uint64_t(b[0]) | std::uint64_t(b[1]) << 8 | std::uint64_t(b[2]) << 16 |
+           std::uint64_t(b[3]) << 24 | std::uint64_t(b[4]) << 32 | std::uint64_t(b[5]) << 40 |
+           std::uint64_t(b[6]) << 48 | std::uint64_t(b[7]) << 56;
+}
+/// Bytes below `limit` (limit <= 0x80).
+constexpr std::uint64_t bytes_below(std::uint64_t w, unsigned limit) noexcept {
+    return ~(((w & json_lows) + (0x80u - limit) * json_ones) | w) & json_highs;
+}
+/// Bytes equal to `c`.
+constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) noexcept {
+    const std::uint64_t t = w ^ (c * json_ones);
+    return ~(((t & json_lows) + json_lows) | t) & json_highs;
+}
+/// Bytes 0x7F and up: DEL and everything that is not ASCII.
+constexpr std::uint64_t bytes_from_del(std::uint64_t w) noexcept {
+    return (((w & json_lows) + json_ones) | w) & json_highs;
+}
+/// Index (0..7) of the first marked byte of a non-zero mask from the tests above.
+constexpr std::size_t first_marked_byte(std::uint64_t mask) noexcept {
+    // The lowest mark, moved to bit 8k, times a constant whose byte 7-k holds k.
+    return static_cast<std::size_t>((((mask & (0 - mask)) >> 7) * 0x0001020304050607u) >> 56);
+}
+/// The bytes of `w` (text[i..i+8)) the string writer must look at one by one: quotes,
+/// backslashes, control bytes, DEL, non-ASCII bytes, and (when collapsing) a space followed
+/// by a byte that may start white space; `next` is text[i+1..i+9). Every other byte is copied
+/// as it is.
+constexpr std::uint64_t json_attention(std::uint64_t w, std::uint64_t next, bool collapse) noexcept {
+    std::uint64_t m = bytes_below(w, 0x20) | bytes_from_del(w) | bytes_equal(w, '"') | bytes_equal(w, '\\');
+    if (collapse) m |= bytes_equal(w, ' ') & (bytes_below(next, 0x21) | (next & json_highs));
+    return m;
+}
+
+} // namespace detail
+
 inline void append_json_string(std::string& out, std::string_view text, bool collapse) {
     static constexpr char hex[] = "0123456789abcdef";
     if (collapse) text = detail::trim(text);
     out.push_back('"');
     const std::size_t n = text.size();
+    const char* const p = text.data();
     std::size_t run = 0;  // start of the bytes not yet copied: they are copied in one go
     std::size_t i = 0;
     while (i < n) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
+        // Skip eight plain bytes at a time; the last few bytes go one by one.
+        if (i + 9 <= n) {
+            const std::uint64_t m = detail::json_attention(detail::load_le64(p + i), detail::load_le64(p + i + 1), collapse);
+            if (m == 0) {
+                i += 8;
+                continue;
+            }
+            i += detail::first_marked_byte(m);
+        }
+        const unsigned char c = static_cast<unsigned char>(p[i]);
         // Plain printable ASCII (a lone space between words included) is copied as it is.
         if (c > 0x20 && c < 0x7F && c != '"' && c != '\\') {
             ++i;
             continue;
         }
-        if (c == ' ' && (!collapse || (i + 1 < n && !detail::space_len(text, i + 1)))) {
+        if (c == ' ' && (!collapse || !detail::space_len(text, i + 1))) {
             ++i;
             continue;
         }
-        out.append(text.data() + run, i - run);
-        if (std::size_t sp = collapse ? detail::space_len(text, i) : 0) {
+        const std::size_t sp = collapse ? detail::space_len(text, i) : 0;
+        std::size_t len = 0;
+        if (c >= 0x80 && sp == 0) {
+            len = detail::utf8_len(text, i);
+            if (len != 0) {  // valid UTF-8 stays in the run
+                i += len;
+                continue;
+            }
+        }
+        out.append(p + run, i - run);
+        if (sp != 0) {
             // A run of white space (line ends, NBSP, ...) becomes one space.
             i += sp;
             while (std::size_t more = detail::space_len(text, i)) i += more;
             out.push_back(' ');
         } else if (c >= 0x80) {
-            std::size_t len = detail::utf8_len(text, i);
-            if (len == 0) {
-                out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
-                ++i;
-            } else {
-                out.append(text.data() + i, len);
-                i += len;
-            }
+            out.append("\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
+            ++i;
         } else if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(static_cast<char>(c));
+            const char escaped[2] = {'\\', static_cast<char>(c)};
+            out.append(escaped, 2);
             ++i;
         } else {  // control bytes, and white space when not collapsing
-            out += "\\u00";
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
+            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            out.append(escaped, 6);
             ++i;
         }
         run = i;
     }
-    out.append(text.data() + run, n - run);
+    out.append(p + run, n - run);
     out.push_back('"');
 }
 
