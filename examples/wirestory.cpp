@@ -489,16 +489,29 @@ private:
 
 constexpr std::size_t batch_bytes = std::size_t(1) << 20;  // parse in batches of about 1 MiB
 
-/// The first ETX (0x03) or form feed (0x0C) in [i, end), else `end`; eight bytes at a time.
-std::size_t find_separator(const char* p, std::size_t i, std::size_t end) {
-    using namespace wirestory::detail;
-    for (; i + 8 <= end; i += 8) {
-        const std::uint64_t w = load_le64(p + i);
-        if (const std::uint64_t m = bytes_equal(w, 0x03) | bytes_equal(w, 0x0C)) return i + first_marked_byte(m);
+/// Finds the stories' ends, ETX (0x03) or form feed (0x0C), in order: memchr for each, the
+/// next position of each remembered until it is passed, so every byte is searched once.
+class separator_finder {
+public:
+    separator_finder(const char* p, std::size_t end)
+        : p_(p), end_(end), etx_(find('\x03', 0)), form_feed_(find('\x0C', 0)) {}
+    /// The first separator at or after `from`, else the end.
+    std::size_t next(std::size_t from) {
+        if (etx_ < from) etx_ = find('\x03', from);
+        if (form_feed_ < from) form_feed_ = find('\x0C', from);
+        return std::min(etx_, form_feed_);
     }
-    while (i < end && p[i] != '\x03' && p[i] != '\x0C') ++i;
-    return i;
-}
+
+private:
+    std::size_t find(char c, std::size_t from) const {
+        if (from >= end_) return end_;
+        const void* hit = std::memchr(p_ + from, c, end_ - from);
+        return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - p_) : end_;
+    }
+    const char* p_;
+    std::size_t end_;
+    std::size_t etx_, form_feed_;  // the next of each, the end when there is none
+};
 
 int run_stream(const options& opt, batch_runner& runner, progress& prog) {
     input_file in(opt.files.empty() ? "-" : opt.files.front());
@@ -538,8 +551,9 @@ int run_stream(const options& opt, batch_runner& runner, progress& prog) {
         const std::size_t end = eof ? b.text.size() : last_sep + 1;
         pending.append(b.text.data() + end, b.text.size() - end);
         const char* p = b.text.data();
+        separator_finder separators(p, end);
         for (std::size_t s = 0; s < end;) {
-            const std::size_t e = find_separator(p, s, end);
+            const std::size_t e = separators.next(s);
             std::string_view story(p + s, e - s);
             if (!is_blank(story)) {
                 item& it = b.add();

@@ -19,6 +19,7 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t: eight bytes at a time
+#include <charconv>     // std::to_chars
 #include <cstring>      // std::memcpy
 #include <optional>     // nullable fields
 #include <string>       // the output
@@ -97,25 +98,80 @@ constexpr std::uint64_t json_attention(std::uint64_t w, std::uint64_t next, bool
     return m;
 }
 
-} // namespace detail
+/// The output string written through a raw pointer: room is made ahead (with
+/// std::string::resize, so no byte is ever left uninitialised) and the unused rest is cut
+/// off when the buffer goes away. Saves a capacity check and a call per byte or piece.
+class json_buffer {
+public:
+    explicit json_buffer(std::string& s) noexcept : s_(s), begin_(s.size()), used_(s.size()) {}
+    ~json_buffer() { s_.resize(used_); }  // shrinking: cannot throw
+    json_buffer(const json_buffer&) = delete;
+    json_buffer& operator=(const json_buffer&) = delete;
 
-inline void append_json_string(std::string& out, std::string_view text, bool collapse) {
+    /// Where the next `n` bytes go; advance() over those written.
+    char* room(std::size_t n) {
+        if (s_.size() - used_ < n) grow(n);
+        return &s_[0] + used_;
+    }
+    void advance(std::size_t n) noexcept { used_ += n; }
+    void put(char c) {
+        *room(1) = c;
+        ++used_;
+    }
+    void put(std::string_view v) {
+        if (v.empty()) return;
+        std::memcpy(room(v.size()), v.data(), v.size());
+        used_ += v.size();
+    }
+
+private:
+    void grow(std::size_t n) {
+        // Slack as much as this buffer has written so far, not a share of the whole string:
+        // the string may be long already (a batch of objects), and each object's slack is
+        // zeroed and cut off again.
+        const std::size_t written = used_ - begin_;
+        const std::size_t slack = written > min_slack ? written : min_slack;
+        s_.resize(used_ + (n > slack ? n : slack));
+    }
+    static constexpr std::size_t min_slack = 256;
+
+    std::string& s_;
+    std::size_t begin_;  // the string's size when this buffer took it
+    std::size_t used_;
+};
+
+/// trim() for the string writer: most strings start and end with a printable ASCII byte,
+/// which is never white space, so they need no search.
+inline std::string_view json_trim(std::string_view s) noexcept {
+    if (s.empty()) return s;
+    const auto plain = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x80; };
+    return plain(s.front()) && plain(s.back()) ? s : trim(s);
+}
+
+/// append_json_string() into a json_buffer.
+inline void write_json_string(json_buffer& buf, std::string_view text, bool collapse) {
     static constexpr char hex[] = "0123456789abcdef";
-    if (collapse) text = detail::trim(text);
-    out.push_back('"');
+    // The worst escape is six bytes for one: room for the rest of the text copied as it is,
+    // the closing quote and one escape is made before each escape.
+    constexpr std::size_t escape_room = 6;
+    if (collapse) text = json_trim(text);
     const std::size_t n = text.size();
     const char* const p = text.data();
+    char* start = buf.room(n + 2 + escape_room);
+    char* o = start;
+    char* limit = start + n + 2 + escape_room;
+    *o++ = '"';
     std::size_t run = 0;  // start of the bytes not yet copied: they are copied in one go
     std::size_t i = 0;
     while (i < n) {
         // Skip eight plain bytes at a time; the last few bytes go one by one.
         if (i + 9 <= n) {
-            const std::uint64_t m = detail::json_attention(detail::load_le64(p + i), detail::load_le64(p + i + 1), collapse);
+            const std::uint64_t m = json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
             if (m == 0) {
                 i += 8;
                 continue;
             }
-            i += detail::first_marked_byte(m);
+            i += first_marked_byte(m);
         }
         const unsigned char c = static_cast<unsigned char>(p[i]);
         // Plain printable ASCII (a lone space between words included) is copied as it is.
@@ -123,41 +179,58 @@ inline void append_json_string(std::string& out, std::string_view text, bool col
             ++i;
             continue;
         }
-        if (c == ' ' && (!collapse || !detail::space_len(text, i + 1))) {
+        if (c == ' ' && (!collapse || !space_len(text, i + 1))) {
             ++i;
             continue;
         }
-        const std::size_t sp = collapse ? detail::space_len(text, i) : 0;
-        std::size_t len = 0;
+        const std::size_t sp = collapse ? space_len(text, i) : 0;
         if (c >= 0x80 && sp == 0) {
-            len = detail::utf8_len(text, i);
-            if (len != 0) {  // valid UTF-8 stays in the run
+            if (std::size_t len = utf8_len(text, i)) {  // valid UTF-8 stays in the run
                 i += len;
                 continue;
             }
         }
-        out.append(p + run, i - run);
+        std::memcpy(o, p + run, i - run);
+        o += i - run;
+        if (static_cast<std::size_t>(limit - o) < (n - i) + 1 + escape_room) {
+            buf.advance(static_cast<std::size_t>(o - start));
+            const std::size_t want = (n - i) + 1 + escape_room + n / 8;
+            start = o = buf.room(want);
+            limit = start + want;
+        }
         if (sp != 0) {
             // A run of white space (line ends, NBSP, ...) becomes one space.
             i += sp;
-            while (std::size_t more = detail::space_len(text, i)) i += more;
-            out.push_back(' ');
+            while (std::size_t more = space_len(text, i)) i += more;
+            *o++ = ' ';
         } else if (c >= 0x80) {
-            out.append("\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
+            std::memcpy(o, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
+            o += 3;
             ++i;
         } else if (c == '"' || c == '\\') {
-            const char escaped[2] = {'\\', static_cast<char>(c)};
-            out.append(escaped, 2);
+            o[0] = '\\';
+            o[1] = static_cast<char>(c);
+            o += 2;
             ++i;
         } else {  // control bytes, and white space when not collapsing
             const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            out.append(escaped, 6);
+            std::memcpy(o, escaped, 6);
+            o += 6;
             ++i;
         }
         run = i;
     }
-    out.append(p + run, n - run);
-    out.push_back('"');
+    if (n > run) std::memcpy(o, p + run, n - run);
+    o += n - run;
+    *o++ = '"';
+    buf.advance(static_cast<std::size_t>(o - start));
+}
+
+} // namespace detail
+
+inline void append_json_string(std::string& out, std::string_view text, bool collapse) {
+    detail::json_buffer buf(out);
+    detail::write_json_string(buf, text, collapse);
 }
 
 namespace detail {
@@ -165,30 +238,39 @@ namespace detail {
 /// Writes members with commas, indentation and nesting handled in one place.
 class json_writer {
 public:
-    json_writer(std::string& out, bool pretty, int depth, bool first = true)
+    json_writer(json_buffer& out, bool pretty, int depth, bool first = true)
         : out_(out), pretty_(pretty), depth_(depth), first_(first) {}
 
+    /// A key: a plain ASCII name, so it is written as it is.
     void key(std::string_view k) {
         separator();
-        append_json_string(out_, k);
-        out_ += pretty_ ? ": " : ":";
+        char* p = out_.room(k.size() + 4);
+        p[0] = '"';
+        std::memcpy(p + 1, k.data(), k.size());
+        p[k.size() + 1] = '"';
+        p[k.size() + 2] = ':';
+        p[k.size() + 3] = ' ';
+        out_.advance(k.size() + (pretty_ ? 4 : 3));
     }
-    void value(std::string_view s) { append_json_string(out_, s); }
+    void value(std::string_view s) { write_json_string(out_, s, true); }
     void value(const std::optional<std::string_view>& s) { s ? value(*s) : null(); }
     void value(const std::optional<std::string>& s) { s ? value(std::string_view(*s)) : null(); }
-    void value(std::size_t n) { out_ += std::to_string(n); }
-    void null() { out_ += "null"; }
-    void raw(std::string_view literal) { out_ += literal; }
+    void value(std::size_t n) {
+        char* p = out_.room(24);
+        out_.advance(static_cast<std::size_t>(std::to_chars(p, p + 24, n).ptr - p));
+    }
+    void null() { out_.put("null"); }
+    void raw(std::string_view literal) { out_.put(literal); }
 
     void open(char bracket) {
-        out_.push_back(bracket);
+        out_.put(bracket);
         ++depth_;
         first_ = true;
     }
     void close(char bracket) {
         --depth_;
         if (!first_) newline();
-        out_.push_back(bracket);
+        out_.put(bracket);
         first_ = false;
     }
     /// Before an array element.
@@ -204,39 +286,35 @@ public:
         close(']');
     }
 
+    json_buffer& buffer() noexcept { return out_; }
+
 private:
     void separator() {
-        if (!first_) out_.push_back(',');
+        if (!first_) out_.put(',');
         first_ = false;
         newline();
     }
     void newline() {
         if (!pretty_) return;
-        out_.push_back('\n');
-        out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+        const std::size_t indent = static_cast<std::size_t>(depth_) * 2;
+        char* p = out_.room(indent + 1);
+        p[0] = '\n';
+        std::memset(p + 1, ' ', indent);
+        out_.advance(indent + 1);
     }
 
-    std::string& out_;
+    json_buffer& out_;
     bool pretty_;
     int depth_;
     bool first_;
 };
 
-inline void append_iso_date(std::string& out, const calendar_date& d) {
-    auto two = [&](int v) {
-        out.push_back(static_cast<char>('0' + (v / 10) % 10));
-        out.push_back(static_cast<char>('0' + v % 10));
-    };
-    out.push_back('"');
-    int y = d.year;
-    out.push_back(static_cast<char>('0' + (y / 1000) % 10));
-    out.push_back(static_cast<char>('0' + (y / 100) % 10));
-    two(y % 100);
-    out.push_back('-');
-    two(d.month);
-    out.push_back('-');
-    two(d.day);
-    out.push_back('"');
+inline void append_iso_date(json_buffer& out, const calendar_date& d) {
+    const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
+    const char text[12] = {'"', digit(d.year / 1000), digit(d.year / 100), digit(d.year / 10), digit(d.year), '-',
+                           digit(d.month / 10),     digit(d.month),        '-',
+                           digit(d.day / 10),       digit(d.day),          '"'};
+    out.put(std::string_view(text, sizeof text));
 }
 
 template <class String>
@@ -266,7 +344,8 @@ inline void append_role(std::string& tmp, std::string_view label) {
 template <class String>
 void append_json_members(std::string& out, const basic_article<String>& a, json_options options,
                          bool after_members) {
-    detail::json_writer w(out, options.pretty, 1, !after_members);
+    detail::json_buffer buf(out);
+    detail::json_writer w(buf, options.pretty, 1, !after_members);
     w.key("style");
     w.value(a.style);
     w.key("headline");
@@ -293,7 +372,7 @@ void append_json_members(std::string& out, const basic_article<String>& a, json_
         w.key("place");
         w.value(c.place);
         w.key("date");
-        if (c.date) detail::append_iso_date(out, *c.date);
+        if (c.date) detail::append_iso_date(buf, *c.date);
         else w.null();
         w.close('}');
     }
@@ -314,7 +393,7 @@ void append_json_members(std::string& out, const basic_article<String>& a, json_
         w.value(a.dateline->agency);
         w.key("iso_date");
         if (a.dateline->year && a.dateline->month && a.dateline->day)
-            detail::append_iso_date(out, {a.dateline->year, a.dateline->month, a.dateline->day});
+            detail::append_iso_date(buf, {a.dateline->year, a.dateline->month, a.dateline->day});
         else
             w.null();
         w.close('}');
