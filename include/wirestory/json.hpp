@@ -55,8 +55,7 @@ void append_json_string(std::string& out, std::string_view text, bool collapse =
 
 namespace detail {
 
-// Word-at-a-time helpers for the string writer. Each sets the high bit of exactly the bytes
-// that pass the test (no carries between bytes), so the first marked byte is exact.
+// Word-at-a-time helpers for the string writer (and the CLI's story splitter).
 constexpr std::uint64_t json_ones = 0x0101010101010101u;
 constexpr std::uint64_t json_highs = 0x8080808080808080u;
 constexpr std::uint64_t json_lows = 0x7F7F7F7F7F7F7F7Fu;
@@ -70,32 +69,38 @@ inline std::uint64_t load_le64(const char* p) noexcept {
            std::uint64_t(b[3]) << 24 | std::uint64_t(b[4]) << 32 | std::uint64_t(b[5]) << 40 |
            std::uint64_t(b[6]) << 48 | std::uint64_t(b[7]) << 56;
 }
-/// Bytes below `limit` (limit <= 0x80).
-constexpr std::uint64_t bytes_below(std::uint64_t w, unsigned limit) noexcept {
-    return ~(((w & json_lows) + (0x80u - limit) * json_ones) | w) & json_highs;
-}
-/// Bytes equal to `c`.
-constexpr std::uint64_t bytes_equal(std::uint64_t w, unsigned char c) noexcept {
-    const std::uint64_t t = w ^ (c * json_ones);
-    return ~(((t & json_lows) + json_lows) | t) & json_highs;
-}
-/// Bytes 0x7F and up: DEL and everything that is not ASCII.
-constexpr std::uint64_t bytes_from_del(std::uint64_t w) noexcept {
-    return (((w & json_lows) + json_ones) | w) & json_highs;
-}
-/// Index (0..7) of the first marked byte of a non-zero mask from the tests above.
+/// High bit set in the zero bytes of `t`. The lowest is exact; a byte above a zero byte may
+/// be marked as well (the borrow), which only the lowest mark makes harmless.
+constexpr std::uint64_t zero_bytes(std::uint64_t t) noexcept { return (t - json_ones) & ~t & json_highs; }
+/// Index (0..7) of the lowest marked byte (high bit set) of a non-zero mask.
 constexpr std::size_t first_marked_byte(std::uint64_t mask) noexcept {
     // The lowest mark, moved to bit 8k, times a constant whose byte 7-k holds k.
     return static_cast<std::size_t>((((mask & (0 - mask)) >> 7) * 0x0001020304050607u) >> 56);
 }
-/// The bytes of `w` (text[i..i+8)) the string writer must look at one by one: quotes,
-/// backslashes, control bytes, DEL, non-ASCII bytes, and (when collapsing) a space followed
-/// by a byte that may start white space; `next` is text[i+1..i+9). Every other byte is copied
-/// as it is.
+/// Marks the bytes of `w` (text[i..i+8)) that the string writer must look at one by one:
+/// control bytes, DEL, non-ASCII bytes, quotes, backslashes, and (when collapsing) a space
+/// followed by a byte that may start white space; `next` is text[i+1..i+9). No such byte is
+/// ever missed; a plain byte may be marked above one that is (a borrow), or rarely a space
+/// before a plain byte. The writer takes only the lowest mark and checks that byte itself.
 constexpr std::uint64_t json_attention(std::uint64_t w, std::uint64_t next, bool collapse) noexcept {
-    std::uint64_t m = bytes_below(w, 0x20) | bytes_from_del(w) | bytes_equal(w, '"') | bytes_equal(w, '\\');
-    if (collapse) m |= bytes_equal(w, ' ') & (bytes_below(next, 0x21) | (next & json_highs));
+    std::uint64_t m = ((w - 0x20 * json_ones) & ~w & json_highs)    // below 0x20
+                      | ((w | ((w & json_lows) + json_ones)) & json_highs)  // 0x7F and up
+                      | zero_bytes(w ^ ('"' * json_ones)) | zero_bytes(w ^ ('\\' * json_ones));
+    if (collapse) {
+        // next byte below 0x21 or 0x80 and up: it may be white space
+        const std::uint64_t may_be_space = (next | ~((next & json_lows) + 0x5F * json_ones)) & json_highs;
+        m |= zero_bytes(w ^ (' ' * json_ones)) & may_be_space;
+    }
     return m;
+}
+/// json_attention() for text[i..i+8) when fewer than nine bytes may be left: the bytes past
+/// the end read as plain letters.
+inline std::uint64_t json_attention_at(const char* p, std::size_t i, std::size_t n, bool collapse) noexcept {
+    if (i + 9 <= n) return json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
+    char padded[16];
+    std::memset(padded, 'x', sizeof padded);
+    std::memcpy(padded, p + i, n - i);
+    return json_attention(load_le64(padded), load_le64(padded + 1), collapse);
 }
 
 /// The output string written through a raw pointer: room is made ahead (with
@@ -164,31 +169,38 @@ inline void write_json_string(json_buffer& buf, std::string_view text, bool coll
     std::size_t run = 0;  // start of the bytes not yet copied: they are copied in one go
     std::size_t i = 0;
     while (i < n) {
-        // Skip eight plain bytes at a time; the last few bytes go one by one.
-        if (i + 9 <= n) {
-            const std::uint64_t m = json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
-            if (m == 0) {
-                i += 8;
-                continue;
-            }
-            i += first_marked_byte(m);
+        // Skip plain bytes eight at a time.
+        std::uint64_t m = json_attention_at(p, i, n, collapse);
+        while (m == 0 && i + 17 <= n) {
+            i += 8;
+            m = json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
         }
+        if (m == 0) {
+            i += 8;
+            continue;
+        }
+        i += first_marked_byte(m);
+        if (i >= n) break;  // only a borrow can mark the padding, above a real mark: never first
         const unsigned char c = static_cast<unsigned char>(p[i]);
-        // Plain printable ASCII (a lone space between words included) is copied as it is.
-        if (c > 0x20 && c < 0x7F && c != '"' && c != '\\') {
-            ++i;
+        std::size_t sp = 0;  // > 0: white space to collapse starts here, this long
+        if (c >= 0x80) {
+            sp = collapse ? unicode_space_len(text, i) : 0;
+            if (sp == 0) {
+                if (std::size_t len = utf8_len(text, i)) {  // valid UTF-8 stays in the run
+                    i += len;
+                    continue;
+                }
+            }
+        } else if (c > 0x20 && c != 0x7F && c != '"' && c != '\\') {
+            ++i;  // plain printable ASCII
             continue;
-        }
-        if (c == ' ' && (!collapse || !space_len(text, i + 1))) {
-            ++i;
-            continue;
-        }
-        const std::size_t sp = collapse ? space_len(text, i) : 0;
-        if (c >= 0x80 && sp == 0) {
-            if (std::size_t len = utf8_len(text, i)) {  // valid UTF-8 stays in the run
-                i += len;
+        } else if (c == ' ' || (collapse && is_ascii_space(static_cast<char>(c)))) {
+            // A lone space between words is copied as it is.
+            if (!collapse || (c == ' ' && !space_len(text, i + 1))) {
+                ++i;
                 continue;
             }
+            sp = 1;
         }
         std::memcpy(o, p + run, i - run);
         o += i - run;
@@ -201,7 +213,11 @@ inline void write_json_string(json_buffer& buf, std::string_view text, bool coll
         if (sp != 0) {
             // A run of white space (line ends, NBSP, ...) becomes one space.
             i += sp;
-            while (std::size_t more = space_len(text, i)) i += more;
+            while (i < n) {
+                if (is_ascii_space(p[i])) ++i;
+                else if (std::size_t more = is_high(p[i]) ? unicode_space_len(text, i) : 0) i += more;
+                else break;
+            }
             *o++ = ' ';
         } else if (c >= 0x80) {
             std::memcpy(o, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
@@ -241,16 +257,24 @@ public:
     json_writer(json_buffer& out, bool pretty, int depth, bool first = true)
         : out_(out), pretty_(pretty), depth_(depth), first_(first) {}
 
-    /// A key: a plain ASCII name, so it is written as it is.
-    void key(std::string_view k) {
-        separator();
-        char* p = out_.room(k.size() + 4);
+    /// A key: a plain ASCII name (a literal), so it is written as it is, with the comma
+    /// before it, in one go.
+    template <std::size_t N>
+    void key(const char (&name)[N]) {
+        constexpr std::size_t len = N - 1;
+        if (pretty_) {
+            separator();
+        } else if (!first_) {
+            out_.put(',');
+        }
+        first_ = false;
+        char* p = out_.room(len + 4);
         p[0] = '"';
-        std::memcpy(p + 1, k.data(), k.size());
-        p[k.size() + 1] = '"';
-        p[k.size() + 2] = ':';
-        p[k.size() + 3] = ' ';
-        out_.advance(k.size() + (pretty_ ? 4 : 3));
+        std::memcpy(p + 1, name, len);
+        p[len + 1] = '"';
+        p[len + 2] = ':';
+        p[len + 3] = ' ';
+        out_.advance(len + (pretty_ ? 4 : 3));
     }
     void value(std::string_view s) { write_json_string(out_, s, true); }
     void value(const std::optional<std::string_view>& s) { s ? value(*s) : null(); }
