@@ -171,7 +171,8 @@ private:
 struct item {
     std::size_t number = 0;  // the story's index (streams) or line number (JSONL), for messages
     std::string prefix;
-    std::string owned_text;  // JSONL texts are decoded into here
+    std::string owned_text;  // a file's text
+    std::string line;        // a JSONL line, decoded by the worker
     std::string_view text;
     std::string error;       // non-empty: {"...prefix", "error": ...} instead of an article
 };
@@ -273,6 +274,8 @@ private:
     /// A parser and its scratch, one per thread.
     struct worker {
         wirestory::parser parser;
+        jsonl::reader reader;
+        jsonl::record record;  // the decoded line: its text is parsed in place
     };
 
     void serve(worker& w) {
@@ -307,9 +310,24 @@ private:
         b.count = tally{};
     }
 
+    /// A JSONL line's "id" and "text", or the error in its place (reported in input order).
+    static void decode(worker& w, batch& b, item& it) {
+        if (const char* err = w.reader.read(it.line, w.record)) {
+            it.prefix = "\"id\":null,\"line\":" + std::to_string(it.number);
+            it.error = err;
+            b.warnings += "wirestory: " + b.where(it) + ": " + err + "\n";
+            return;
+        }
+        it.prefix = "\"id\":";
+        if (w.record.id_is_string) wirestory::append_json_string(it.prefix, w.record.id_string, false);
+        else it.prefix += w.record.id.empty() ? std::string_view("null") : w.record.id;
+        it.text = w.record.text;
+    }
+
     void work(worker& w, batch& b) {
         for (std::size_t i = 0; i < b.n; ++i) {
-            const item& it = b.items[i];
+            item& it = b.items[i];
+            if (b.kind == where_kind::line) decode(w, b, it);
             if (!it.error.empty()) {
                 ++b.count.errors;
                 if (!opt_.summary) write_error(b, it, it.error);
@@ -580,13 +598,11 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
         return 1;
     }
     const std::string name = in.name();
-    int status = 0;
-    jsonl::reader reader;
-    jsonl::record rec;
     std::string line;
     std::size_t line_no = 0;
     bool more = true;
     while (more) {
+        // The workers decode the lines: only finding them is left to this thread.
         batch& b = runner.next();
         b.kind = where_kind::line;
         b.source = name;
@@ -596,23 +612,9 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
             if (is_blank(line)) continue;
             item& it = b.add();
             it.number = line_no;
-            if (const char* err = reader.read(line, rec)) {
-                it.prefix = "\"id\":null,\"line\":" + std::to_string(line_no);
-                it.error = err;
-                std::fprintf(stderr, "wirestory: %s:%zu: %s\n", name.c_str(), line_no, err);
-                status = 1;
-                continue;
-            }
-            it.prefix = "\"id\":";
-            if (rec.id_is_string) wirestory::append_json_string(it.prefix, rec.id_string, false);
-            else it.prefix += rec.id.empty() ? std::string_view("null") : rec.id;
-            it.owned_text.swap(rec.text);
-            bytes += it.owned_text.size();
+            it.line.swap(line);
+            bytes += it.line.size();
         }
-        // Only now that the batch is complete: growing `items` moves the strings (a short one
-        // lives inside its item), so a view taken earlier could point at freed memory.
-        for (std::size_t k = 0; k < b.n; ++k)
-            if (b.items[k].error.empty()) b.items[k].text = b.items[k].owned_text;
         runner.submit();
         prog.update(runner.total());
         if (runner.out().failed()) break;
@@ -621,7 +623,7 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
         std::fprintf(stderr, "wirestory: %s: read error: %s\n", in.name().c_str(), in.error());
         return 1;
     }
-    return status;
+    return 0;
 }
 
 int run_files(const options& opt, batch_runner& runner, progress& prog) {
