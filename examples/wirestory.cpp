@@ -12,12 +12,19 @@
 // rest still processed), 2 usage error.
 #include <wirestory/wirestory.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -129,40 +136,134 @@ void print_summary(const tally& t, double seconds) {
 
 //=== batches of stories, parsed by N threads, written in order ===//
 
+/// A growable byte buffer that, unlike std::string, does not zero the room it is about to
+/// read into.
+class byte_buffer {
+public:
+    const char* data() const { return data_.get(); }
+    std::size_t size() const { return size_; }
+    /// Room for `n` more bytes after the end; commit() what was written there.
+    char* room(std::size_t n) {
+        if (capacity_ - size_ < n) {
+            std::size_t grown = std::max(capacity_ * 2, size_ + n);
+            std::unique_ptr<char[]> bigger(new char[grown]);
+            if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+            data_ = std::move(bigger);
+            capacity_ = grown;
+        }
+        return data_.get() + size_;
+    }
+    void commit(std::size_t n) { size_ += n; }
+    void append(const char* p, std::size_t n) {
+        if (n == 0) return;
+        std::memcpy(room(n), p, n);
+        size_ += n;
+    }
+    void clear() { size_ = 0; }
+
+private:
+    std::unique_ptr<char[]> data_;
+    std::size_t size_ = 0, capacity_ = 0;
+};
+
 /// One story of a batch: its text, the members that precede the article in its JSON object
-/// ("id", "source", "index"), or the error that takes its place.
+/// ("id", "source"; streams write "index" from `number`), or the error that takes its place.
 struct item {
-    std::string where;       // for messages: "file:line", "file: story N", "file"
+    std::size_t number = 0;  // the story's index (streams) or line number (JSONL), for messages
     std::string prefix;
-    std::string owned_text;  // JSONL texts are decoded into here
+    std::string owned_text;  // a file's text
+    std::string line;        // a JSONL line, decoded by the worker
     std::string_view text;
     std::string error;       // non-empty: {"...prefix", "error": ...} instead of an article
 };
 
-struct worker {
-    wirestory::parser parser;
+/// What `item::number` counts, for "file: story N" / "file:N" / "file" in messages.
+enum class where_kind { story, line, file };
+
+/// A batch of stories: filled by the reading thread, parsed and written as JSON by one
+/// worker, its output then written by the reading thread in input order.
+struct batch {
+    std::string source;  // the input's name, for messages
+    where_kind kind = where_kind::file;
+    byte_buffer text;    // streams: the bytes the items' texts view
+    std::vector<item> items;
+    std::size_t n = 0;   // items [0, n) are this batch's
     std::string out;
-    std::string warnings;  // stderr lines, printed in input order after the batch
+    std::string warnings;  // stderr lines, printed in input order after the batch's output
     tally count;
+    bool in_flight = false;  // handed to the workers, output not yet written
+    bool done = false;       // guarded by the runner's mutex
+
+    /// A new item at the end (reusing the strings of an earlier batch).
+    item& add() {
+        if (items.size() <= n) items.emplace_back();
+        item& it = items[n++];
+        it.prefix.clear();
+        it.error.clear();
+        return it;
+    }
+    std::string where(const item& it) const {
+        switch (kind) {
+        case where_kind::story: return source + ": story " + std::to_string(it.number);
+        case where_kind::line: return source + ":" + std::to_string(it.number);
+        case where_kind::file: break;
+        }
+        return source;
+    }
 };
 
+/// Hands batches to N worker threads (or, with one thread, works them itself) and writes
+/// their outputs in input order. A ring of batches bounds the memory: the reader refills the
+/// oldest once its output is written, while the workers parse the others.
 class batch_runner {
 public:
-    explicit batch_runner(const options& opt) : opt_(opt), workers_(opt.threads) {}
+    explicit batch_runner(const options& opt)
+        : opt_(opt), workers_(opt.threads), ring_(opt.threads == 1 ? 1 : 2 * std::size_t(opt.threads)) {
+        for (auto& b : ring_) b = std::make_unique<batch>();
+        if (opt.threads > 1)
+            for (unsigned w = 0; w < opt.threads; ++w) threads_.emplace_back([this, w] { serve(workers_[w]); });
+    }
+    ~batch_runner() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stop_ = true;
+        }
+        work_ready_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+    batch_runner(const batch_runner&) = delete;
+    batch_runner& operator=(const batch_runner&) = delete;
 
-    /// Parse items [0, n) of `items` and write their objects in order.
-    void run(std::vector<item>& items, std::size_t n) {
-        const std::size_t k = std::min<std::size_t>(workers_.size(), n == 0 ? 1 : n);
-        std::vector<std::thread> threads;
-        for (std::size_t w = 1; w < k; ++w)
-            threads.emplace_back([&, w] { work(workers_[w], items, n * w / k, n * (w + 1) / k); });
-        work(workers_[0], items, 0, n * 1 / k);
-        for (auto& t : threads) t.join();
-        for (std::size_t w = 0; w < k; ++w) {
-            if (!opt_.summary) out_.write(workers_[w].out);
-            std::fputs(workers_[w].warnings.c_str(), stderr);
-            total_.merge(workers_[w].count);
-            workers_[w].count = tally{};
+    /// The batch to fill next, empty; what it held before is written out first.
+    batch& next() {
+        batch& b = *ring_[next_ % ring_.size()];
+        if (b.in_flight) retire(b);
+        b.n = 0;
+        b.out.clear();
+        b.warnings.clear();
+        return b;
+    }
+    /// Parse the batch from next() and write its objects, now or (with threads) later.
+    void submit() {
+        batch& b = *ring_[next_++ % ring_.size()];
+        b.in_flight = true;
+        if (threads_.empty()) {
+            work(workers_[0], b);
+            retire(b);
+            return;
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            b.done = false;
+            queue_.push_back(&b);
+        }
+        work_ready_.notify_one();
+    }
+    /// Write every batch still in flight, oldest first.
+    void finish() {
+        for (std::size_t k = 0; k < ring_.size(); ++k) {
+            batch& b = *ring_[(next_ + k) % ring_.size()];
+            if (b.in_flight) retire(b);
         }
     }
 
@@ -170,50 +271,120 @@ public:
     output& out() { return out_; }
 
 private:
-    void work(worker& w, std::vector<item>& items, std::size_t begin, std::size_t end) {
-        w.out.clear();
-        w.warnings.clear();
-        for (std::size_t i = begin; i < end; ++i) {
-            const item& it = items[i];
+    /// A parser and its scratch, one per thread.
+    struct worker {
+        wirestory::parser parser;
+        jsonl::reader reader;
+        jsonl::record record;  // the decoded line: its text is parsed in place
+    };
+
+    void serve(worker& w) {
+        for (;;) {
+            batch* b;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                work_ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+                if (queue_.empty()) return;
+                b = queue_.front();
+                queue_.pop_front();
+            }
+            work(w, *b);
+            {
+                std::lock_guard<std::mutex> lock(mutex_);
+                b->done = true;
+            }
+            work_done_.notify_all();
+        }
+    }
+
+    /// Wait for the batch (when a worker has it), write its output and count it.
+    void retire(batch& b) {
+        if (!threads_.empty()) {
+            std::unique_lock<std::mutex> lock(mutex_);
+            work_done_.wait(lock, [&] { return b.done; });
+        }
+        b.in_flight = false;
+        if (!opt_.summary) out_.write(b.out);
+        std::fputs(b.warnings.c_str(), stderr);
+        total_.merge(b.count);
+        b.count = tally{};
+    }
+
+    /// A JSONL line's "id" and "text", or the error in its place (reported in input order).
+    static void decode(worker& w, batch& b, item& it) {
+        if (const char* err = w.reader.read(it.line, w.record)) {
+            it.prefix = "\"id\":null,\"line\":" + std::to_string(it.number);
+            it.error = err;
+            b.warnings += "wirestory: " + b.where(it) + ": " + err + "\n";
+            return;
+        }
+        it.prefix = "\"id\":";
+        if (w.record.id_is_string) wirestory::append_json_string(it.prefix, w.record.id_string, false);
+        else it.prefix += w.record.id.empty() ? std::string_view("null") : w.record.id;
+        it.text = w.record.text;
+    }
+
+    void work(worker& w, batch& b) {
+        for (std::size_t i = 0; i < b.n; ++i) {
+            item& it = b.items[i];
+            if (b.kind == where_kind::line) decode(w, b, it);
             if (!it.error.empty()) {
-                ++w.count.errors;
-                if (!opt_.summary) write_error(w.out, it.prefix, it.error);
+                ++b.count.errors;
+                if (!opt_.summary) write_error(b, it, it.error);
                 continue;
             }
-            const std::size_t mark = w.out.size();
+            const std::size_t mark = b.out.size();
             try {
                 const auto& a = w.parser.parse(it.text, *opt_.style);
-                w.count.add(a, it.text.size());
+                b.count.add(a, it.text.size());
                 for (const auto& d : a.diagnostics)
                     if (d.code == wirestory::errc::invalid_utf8) {
-                        w.warnings += "wirestory: " + it.where + ": bytes that are not UTF-8 at offset " +
+                        b.warnings += "wirestory: " + b.where(it) + ": bytes that are not UTF-8 at offset " +
                                       std::to_string(d.offset) + " (written as U+FFFD)\n";
-                        ++w.count.warnings;
+                        ++b.count.warnings;
                     }
                 if (opt_.summary) continue;
-                w.out += '{';
-                w.out += it.prefix;
-                wirestory::append_json_members(w.out, a, {false}, true);
-                w.out += "}\n";
+                open_object(b, it);
+                wirestory::append_json_members(b.out, a, {false}, true);
+                b.out.append("}\n", 2);
             } catch (const std::exception&) {  // only memory can run out; the story keeps its place
-                w.out.resize(mark);
-                ++w.count.errors;
-                w.warnings += "wirestory: " + it.where + ": out of memory\n";
-                if (!opt_.summary) write_error(w.out, it.prefix, "out of memory");
+                b.out.resize(mark);
+                ++b.count.errors;
+                b.warnings += "wirestory: " + b.where(it) + ": out of memory\n";
+                if (!opt_.summary) write_error(b, it, "out of memory");
             }
         }
     }
 
-    static void write_error(std::string& out, const std::string& prefix, std::string_view error) {
-        out += '{';
-        out += prefix;
-        out += ",\"error\":";
-        wirestory::append_json_string(out, error);
-        out += "}\n";
+    /// '{' and the members before the article's: "index" for streams, else the item's prefix.
+    static void open_object(batch& b, const item& it) {
+        if (b.kind == where_kind::story) {
+            char digits[24];
+            const char* end = std::to_chars(digits, digits + sizeof digits, it.number).ptr;
+            b.out.append("{\"index\":", 9);
+            b.out.append(digits, static_cast<std::size_t>(end - digits));
+        } else {
+            b.out += '{';
+            b.out += it.prefix;
+        }
+    }
+
+    static void write_error(batch& b, const item& it, std::string_view error) {
+        open_object(b, it);
+        b.out += ",\"error\":";
+        wirestory::append_json_string(b.out, error);
+        b.out += "}\n";
     }
 
     const options& opt_;
     std::vector<worker> workers_;
+    std::vector<std::unique_ptr<batch>> ring_;
+    std::size_t next_ = 0;  // batches handed out so far; ring_[next_ % size] is the next
+    std::vector<std::thread> threads_;
+    std::mutex mutex_;
+    std::condition_variable work_ready_, work_done_;
+    std::deque<batch*> queue_;
+    bool stop_ = false;
     tally total_;
     output out_;
 };
@@ -285,6 +456,16 @@ public:
         }
         return got;
     }
+    /// The same into a byte_buffer, which is not zeroed first.
+    std::size_t read(byte_buffer& buf, std::size_t n) {
+        std::size_t got = std::fread(buf.room(n), 1, n, f_);
+        buf.commit(got);
+        if (got == 0 && std::ferror(f_)) {
+            error_ = std::strerror(errno);
+            bad_ = true;
+        }
+        return got;
+    }
     bool bad() const { return bad_; }
 
     /// One line (without its '\n') into `line`; false at the end. Lines are as long as they
@@ -324,7 +505,31 @@ private:
     std::size_t pos_ = 0, len_ = 0;
 };
 
-constexpr std::size_t batch_bytes = std::size_t(4) << 20;  // parse in batches of about 4 MiB
+constexpr std::size_t batch_bytes = std::size_t(1) << 20;  // parse in batches of about 1 MiB
+
+/// Finds the stories' ends, ETX (0x03) or form feed (0x0C), in order: memchr for each, the
+/// next position of each remembered until it is passed, so every byte is searched once.
+class separator_finder {
+public:
+    separator_finder(const char* p, std::size_t end)
+        : p_(p), end_(end), etx_(find('\x03', 0)), form_feed_(find('\x0C', 0)) {}
+    /// The first separator at or after `from`, else the end.
+    std::size_t next(std::size_t from) {
+        if (etx_ < from) etx_ = find('\x03', from);
+        if (form_feed_ < from) form_feed_ = find('\x0C', from);
+        return std::min(etx_, form_feed_);
+    }
+
+private:
+    std::size_t find(char c, std::size_t from) const {
+        if (from >= end_) return end_;
+        const void* hit = std::memchr(p_ + from, c, end_ - from);
+        return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - p_) : end_;
+    }
+    const char* p_;
+    std::size_t end_;
+    std::size_t etx_, form_feed_;  // the next of each, the end when there is none
+};
 
 int run_stream(const options& opt, batch_runner& runner, progress& prog) {
     input_file in(opt.files.empty() ? "-" : opt.files.front());
@@ -332,46 +537,51 @@ int run_stream(const options& opt, batch_runner& runner, progress& prog) {
         std::fprintf(stderr, "wirestory: %s: cannot open: %s\n", in.name().c_str(), in.error());
         return 1;
     }
-    std::string buf;
-    std::vector<item> items;
+    const std::string name = in.name();
+    byte_buffer pending;  // a story cut off by the end of the last batch: the next one starts with it
     std::size_t index = 0;
     bool eof = false;
     while (!eof) {
+        batch& b = runner.next();
+        b.kind = where_kind::story;
+        b.source = name;
+        b.text.clear();
+        b.text.append(pending.data(), pending.size());
+        pending.clear();
         // Fill to at least one batch; a story longer than that grows the buffer until it ends.
-        std::size_t scan_from = 0;
+        std::size_t scan_from = b.text.size();  // the pending bytes hold no separator
         std::size_t last_sep = std::string::npos;
         while (!eof) {
-            if (in.read(buf, batch_bytes) == 0) {
+            const std::size_t size = b.text.size();
+            if (in.read(b.text, size < batch_bytes ? batch_bytes - size : batch_bytes) == 0) {
                 eof = true;
                 break;
             }
-            for (std::size_t i = buf.size(); i > scan_from; --i)
-                if (buf[i - 1] == '\x03' || buf[i - 1] == '\x0C') {
+            const char* p = b.text.data();
+            for (std::size_t i = b.text.size(); i > scan_from; --i)
+                if (p[i - 1] == '\x03' || p[i - 1] == '\x0C') {
                     last_sep = i - 1;
                     break;
                 }
-            scan_from = buf.size();
-            if (last_sep != std::string::npos && buf.size() >= batch_bytes) break;
+            scan_from = b.text.size();
+            if (last_sep != std::string::npos && b.text.size() >= batch_bytes) break;
         }
-        std::size_t end = eof ? buf.size() : last_sep + 1;
-        std::size_t n = 0;
-        for (std::size_t b = 0; b < end;) {
-            std::size_t e = b;
-            while (e < end && buf[e] != '\x03' && buf[e] != '\x0C') ++e;
-            std::string_view story(buf.data() + b, e - b);
+        const std::size_t end = eof ? b.text.size() : last_sep + 1;
+        pending.append(b.text.data() + end, b.text.size() - end);
+        const char* p = b.text.data();
+        separator_finder separators(p, end);
+        for (std::size_t s = 0; s < end;) {
+            const std::size_t e = separators.next(s);
+            std::string_view story(p + s, e - s);
             if (!is_blank(story)) {
-                if (items.size() <= n) items.emplace_back();
-                item& it = items[n++];
-                it.where = in.name() + ": story " + std::to_string(index);
-                it.prefix = "\"index\":" + std::to_string(index++);
+                item& it = b.add();
+                it.number = index++;
                 it.text = story;
-                it.error.clear();
             }
-            b = e + 1;
+            s = e + 1;
         }
-        runner.run(items, n);
+        runner.submit();
         prog.update(runner.total());
-        buf.erase(0, end);
         if (runner.out().failed()) break;
     }
     if (in.bad()) {
@@ -387,40 +597,25 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
         std::fprintf(stderr, "wirestory: %s: cannot open: %s\n", in.name().c_str(), in.error());
         return 1;
     }
-    int status = 0;
-    jsonl::reader reader;
-    jsonl::record rec;
+    const std::string name = in.name();
     std::string line;
-    std::vector<item> items;
     std::size_t line_no = 0;
     bool more = true;
     while (more) {
-        std::size_t n = 0, bytes = 0;
+        // The workers decode the lines: only finding them is left to this thread.
+        batch& b = runner.next();
+        b.kind = where_kind::line;
+        b.source = name;
+        std::size_t bytes = 0;
         while (bytes < batch_bytes && (more = in.getline(line))) {
             ++line_no;
             if (is_blank(line)) continue;
-            if (items.size() <= n) items.emplace_back();
-            item& it = items[n++];
-            it.error.clear();
-            it.where = in.name() + ":" + std::to_string(line_no);
-            if (const char* err = reader.read(line, rec)) {
-                it.prefix = "\"id\":null,\"line\":" + std::to_string(line_no);
-                it.error = err;
-                std::fprintf(stderr, "wirestory: %s:%zu: %s\n", in.name().c_str(), line_no, err);
-                status = 1;
-                continue;
-            }
-            it.prefix = "\"id\":";
-            if (rec.id_is_string) wirestory::append_json_string(it.prefix, rec.id_string, false);
-            else it.prefix += rec.id.empty() ? std::string_view("null") : rec.id;
-            it.owned_text.swap(rec.text);
-            bytes += it.owned_text.size();
+            item& it = b.add();
+            it.number = line_no;
+            it.line.swap(line);
+            bytes += it.line.size();
         }
-        // Only now that the batch is complete: growing `items` moves the strings (a short one
-        // lives inside its item), so a view taken earlier could point at freed memory.
-        for (std::size_t k = 0; k < n; ++k)
-            if (items[k].error.empty()) items[k].text = items[k].owned_text;
-        runner.run(items, n);
+        runner.submit();
         prog.update(runner.total());
         if (runner.out().failed()) break;
     }
@@ -428,7 +623,7 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
         std::fprintf(stderr, "wirestory: %s: read error: %s\n", in.name().c_str(), in.error());
         return 1;
     }
-    return status;
+    return 0;
 }
 
 int run_files(const options& opt, batch_runner& runner, progress& prog) {
@@ -457,13 +652,13 @@ int run_files(const options& opt, batch_runner& runner, progress& prog) {
         runner.out().write(out);
         return status;
     }
-    std::vector<item> items(1);
     for (const auto& path : files) {
-        item& it = items[0];
-        it.where = path;
+        batch& b = runner.next();
+        b.kind = where_kind::file;
+        b.source = path;
+        item& it = b.add();
         it.prefix = "\"source\":";
         wirestory::append_json_string(it.prefix, path, false);
-        it.error.clear();
         it.owned_text.clear();
         input_file in(path);
         while (in.ok() && in.read(it.owned_text, std::size_t(1) << 20) != 0) {
@@ -474,7 +669,7 @@ int run_files(const options& opt, batch_runner& runner, progress& prog) {
             status = 1;
         }
         it.text = it.owned_text;
-        runner.run(items, 1);
+        runner.submit();
         prog.update(runner.total());
         if (runner.out().failed()) break;
     }
@@ -549,6 +744,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "wirestory: out of memory\n");
         status = 1;
     }
+    runner.finish();
     prog.done();
     if (opt.summary) print_summary(runner.total(), prog.seconds());
     if (!runner.out().finish()) return 1;

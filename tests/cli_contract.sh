@@ -69,6 +69,21 @@ for i in $(seq 1 300); do printf 'By Ines Moreau
 VALDORA (Reuters) - Story %d.' "$i"; done > "$work/many.txt"
 "$cli" --stream -j 1 "$work/many.txt" > "$work/j1"; "$cli" --stream -j 2 "$work/many.txt" > "$work/j2"
 cmp -s "$work/j1" "$work/j2"; expect "-j 2 output is byte-identical to -j 1" $? 0
+# Several batches (about 1 MiB each) in flight at once: the same bytes, warnings in the same order.
+seq 1 40000 | awk '{ printf "By Ines Moreau\n\nVALDORA (Reuters) - Story %d %s.\003", $1, ($1 % 997 ? "" : "\377") }' > "$work/big.txt"
+"$cli" --stream -j 1 "$work/big.txt" > "$work/j1" 2> "$work/e1"
+"$cli" --stream -j 2 "$work/big.txt" > "$work/j2" 2> "$work/e2"
+"$cli" --stream -j 3 "$work/big.txt" > "$work/j3" 2> "$work/e3"
+expect "a long stream gives one object per story" "$(wc -l < "$work/j1")" 40000
+cmp -s "$work/j1" "$work/j2" && cmp -s "$work/j1" "$work/j3"; expect "long stream: -j 2 and -j 3 output is byte-identical to -j 1" $? 0
+cmp -s "$work/e1" "$work/e2" && cmp -s "$work/e1" "$work/e3"; expect "long stream: warnings in the same order" $? 0
+seq 1 30000 | awk '{ if ($1 % 1009) printf "{\"id\": %d, \"text\": \"VALDORA (Reuters) - Story %d \\u00e9.\"}\n", $1, $1; else print "{bad" }' > "$work/big.jsonl"
+"$cli" --jsonl -j 1 "$work/big.jsonl" > "$work/j1" 2> "$work/e1"; status1=$?
+"$cli" --jsonl -j 2 "$work/big.jsonl" > "$work/j2" 2> "$work/e2"; status2=$?
+expect "long JSONL with bad lines exits 1 with any -j" "$status1 $status2" "1 1"
+cmp -s "$work/j1" "$work/j2"; expect "long JSONL: -j 2 output is byte-identical to -j 1" $? 0
+cmp -s "$work/e1" "$work/e2"; expect "long JSONL: errors reported in the same order" $? 0
+expect "long JSONL: each bad line reported once" "$(grep -c 'big.jsonl:[0-9]*: ' "$work/e1")" 29
 "$cli" -j 0 "$work/a.txt" > /dev/null 2>&1; expect "-j 0 is a usage error" $? 2
 "$cli" --style nosuch "$work/a.txt" > /dev/null 2>&1; expect "an unknown style is a usage error" $? 2
 "$cli" --style ap --compact "$work/a.txt" | grep -q '"style":"ap"'; expect "--style is recorded" $? 0

@@ -100,3 +100,66 @@ TEST_CASE("contributors: many namesakes stay cheap") {
     auto people = wirestory::contributors(a);
     CHECK(people.size() >= 19000);  // a few one-edit neighbours (Name1x / Name11x) may merge
 }
+
+namespace {
+/// Which entry each added name joins, by the rule itself with no index: the exact key
+/// first, else the first near match among the first eight earlier people of that surname.
+std::vector<std::size_t> reference_entries(const std::vector<std::string>& names) {
+    using namespace wirestory::detail;
+    std::vector<std::string> keys;
+    std::vector<std::size_t> joined;
+    std::string key;
+    for (const auto& name : names) {
+        fold_name(name, key);
+        std::size_t found = keys.size();
+        for (std::size_t k = 0; k < keys.size() && found == keys.size(); ++k)
+            if (keys[k] == key) found = k;
+        std::size_t candidates = 0;
+        for (std::size_t k = 0; k < keys.size() && found == keys.size() && candidates < 8; ++k)
+            if (key_surname(keys[k]) == key_surname(key)) {
+                ++candidates;
+                if (same_person(keys[k], key)) found = k;
+            }
+        if (found == keys.size()) keys.push_back(key);
+        joined.push_back(found);
+    }
+    return joined;
+}
+} // namespace
+
+TEST_CASE("contributors: the scan for a few people and the index for many agree with the rule") {
+    // Namesakes and near spellings, in counts on both sides of the switch from scan to index
+    // (at nine people), with exact repeats after near ones.
+    const std::vector<std::string> pool = {
+        "Ana Ruiz",   "Ana Ruis",   "Anna Ruiz",   "Ana Ruiz",    "Piet Jansen", "Pieter Jansen", "Piet Jansen",
+        "Karl Benedek", "Karla Benedek", "Kurt Benedek", "Ines Moreau", "In\xC3\xA9s Moreau", "Ines Moreau",
+        "Marek Dvorak", "Marek Dvo\xC5\x99\xC3\xA1k", "Mark Dvorak", "Mare Dvorak", "Ola Ruiz", "Olga Ruiz",
+        "Alberto Ruiz", "Carmen Ruiz", "Diego Ruiz", "Elena Ruiz", "Fernando Ruiz", "Gloria Ruiz", "Hector Ruiz",
+        "Isabel Ruiz", "Javier Ruiz", "Lucia Ruiz", "Javier Ruiz", "Lucia Ruis"};
+    for (std::size_t count = 1; count <= pool.size(); ++count)
+        for (std::size_t start = 0; start < pool.size(); start += 3) {
+            std::vector<std::string> names;
+            for (std::size_t k = 0; k < count; ++k) names.push_back(pool[(start + k * 7) % pool.size()]);
+            wirestory::article a;
+            for (const auto& n : names) a.byline.authors.push_back({n, std::nullopt});
+            const auto people = wirestory::contributors(a);
+            const auto joined = reference_entries(names);
+            // Entry k of the reference must be the k-th person, named by its first spelling,
+            // with every spelling that joined it, in order.
+            std::vector<std::vector<std::string>> want;
+            for (std::size_t k = 0; k < names.size(); ++k) {
+                if (joined[k] == want.size()) want.push_back({});
+                auto& s = want[joined[k]];
+                bool seen = false;
+                for (const auto& t : s) seen |= t == names[k];
+                if (!seen) s.push_back(names[k]);
+            }
+            CAPTURE(count);
+            CAPTURE(start);
+            REQUIRE(people.size() == want.size());
+            for (std::size_t k = 0; k < want.size(); ++k) {
+                CHECK(people[k].name == want[k].front());
+                CHECK(people[k].spellings == want[k]);
+            }
+        }
+}

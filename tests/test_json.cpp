@@ -3,13 +3,64 @@
 
 #include <wirestory/parse.hpp>
 
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <vector>
 
 namespace {
 std::string json_string(std::string_view s, bool collapse = true) {
     std::string out;
     wirestory::append_json_string(out, s, collapse);
     return out;
+}
+
+/// The string writer's rule, one byte (or one code point) at a time: what the word-at-a-time
+/// writer must reproduce exactly.
+std::string reference_json_string(std::string_view text, bool collapse) {
+    using namespace wirestory::detail;
+    static constexpr char hex[] = "0123456789abcdef";
+    if (collapse) text = trim(text);
+    std::string out = "\"";
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (collapse && space_len(text, i)) {
+            while (std::size_t sp = space_len(text, i)) i += sp;
+            out += ' ';
+        } else if (c >= 0x80) {
+            std::size_t len = utf8_len(text, i);
+            out += len ? std::string(text.substr(i, len)) : std::string("\xEF\xBF\xBD");
+            i += len ? len : 1;
+        } else if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+            ++i;
+        } else if (c < 0x20 || c == 0x7F) {
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+            ++i;
+        }
+    }
+    return out + "\"";
+}
+
+/// Count the inputs on which the fast writer and the reference disagree (both modes).
+int disagreements(const std::string& in) {
+    int bad = 0;
+    for (bool collapse : {true, false}) {
+        if (json_string(in, collapse) != reference_json_string(in, collapse)) {
+            ++bad;
+            if (bad == 1) {  // show the first one
+                CAPTURE(collapse);
+                CHECK(json_string(in, collapse) == reference_json_string(in, collapse));
+            }
+        }
+    }
+    return bad;
 }
 } // namespace
 
@@ -83,4 +134,101 @@ TEST_CASE("json: caption dates and owned articles give the same output") {
     CHECK(j.find("\"date\":\"2026-03-05\"") != std::string::npos);
     CHECK(j.find("\"Repairs began on Monday.\"") != std::string::npos);
     CHECK(wirestory::to_json(wirestory::to_owned(a), {false}) == j);
+}
+
+TEST_CASE("json: the word-at-a-time string writer agrees with the byte-wise rule") {
+    // Inputs long enough for several words, so every position relative to the 8-byte loads
+    // (and to the 9-byte limit of the last load) is covered.
+    const std::string plain = "Ferries resumed on the north route at dawn";  // 42 bytes
+    const std::string tight = "Ferriesresumedonthenorthrouteatdawnxxxxxxx";  // no spaces at all
+    SUBCASE("every byte value at every position") {
+        int bad = 0;
+        for (const std::string& base : {plain, tight})
+            for (std::size_t at = 0; at < 26; ++at)
+                for (int value = 0; value < 256; ++value) {
+                    std::string in = base;
+                    in[at] = static_cast<char>(value);
+                    bad += disagreements(in);
+                    bad += disagreements(in.substr(0, at + 1));  // the byte last
+                    bad += disagreements(in.substr(0, at + 9));  // the byte in the last full load
+                }
+        CHECK(bad == 0);
+    }
+    SUBCASE("a space, then every byte value, at every position") {
+        int bad = 0;
+        for (std::size_t at = 0; at + 1 < 26; ++at)
+            for (int value = 0; value < 256; ++value)
+                for (std::size_t cut : {at + 2, at + 3, at + 9, at + 10, tight.size()}) {
+                    std::string in = tight;
+                    in[at] = ' ';
+                    in[at + 1] = static_cast<char>(value);
+                    bad += disagreements(in.substr(0, cut));
+                }
+        CHECK(bad == 0);
+    }
+    SUBCASE("multi-byte sequences, white space runs and invalid bytes across word boundaries") {
+        const char* pieces[] = {
+            "\xC3\xBC",          "\xE2\x82\xAC",      "\xF0\x9F\x93\xB0", "\xC2\xA0",        "\xE2\x80\x89",
+            "\xE2\x80\xAF",     "\xE3\x80\x80",      "\xEF\xBB\xBF",     "\xE2\x81\x9F",    " \xC2\xA0 ",
+            "  ",                "\r\n",              " \t ",              "\n\n\n",           " \"",
+            "\xC3",              "\xE2\x82",          "\xF0\x9F\x93",     "\x80",             "\xFF",
+            "\xC0\xAF",          "\xED\xA0\x80",      "\xF4\x90\x80\x80", "\xE0\x80\x80",    "\x7F",
+            "\\\"",             "\x01\x1F",          " \xC3\xBC",         "\xC2\xA0\xC3\xBC", "\xE2\x80\x8B"};
+        int bad = 0;
+        for (const char* piece : pieces)
+            for (std::size_t at = 0; at < 26; ++at)
+                for (std::size_t cut = at; cut <= plain.size(); ++cut) {
+                    std::string in = tight.substr(0, at) + piece + tight.substr(at);
+                    bad += disagreements(in.substr(0, cut + std::strlen(piece)));
+                    bad += disagreements(in.substr(0, cut + 1));  // cuts inside the piece too
+                    std::string spaced = plain.substr(0, at) + piece + plain.substr(at);
+                    bad += disagreements(spaced.substr(0, cut + std::strlen(piece)));
+                }
+        CHECK(bad == 0);
+    }
+    SUBCASE("long runs: all plain, all special, alternating") {
+        int bad = 0;
+        for (std::size_t len = 0; len < 40; ++len) {
+            bad += disagreements(std::string(len, 'a'));
+            bad += disagreements(std::string(len, ' '));
+            bad += disagreements(std::string(len, '"'));
+            bad += disagreements(std::string(len, '\x80'));
+            std::string alt;
+            for (std::size_t k = 0; k < len; ++k) alt += k % 2 ? ' ' : 'x';
+            bad += disagreements(alt);
+            bad += disagreements("x" + alt + " ");
+        }
+        CHECK(bad == 0);
+    }
+}
+
+TEST_CASE("json: the word test of the string writer never marks later than the byte-wise rule") {
+    using namespace wirestory::detail;
+    // The byte-wise rule for "look at this byte": what json_attention must never miss.
+    const auto needs_look = [](const unsigned char* b, int k, bool collapse) {
+        const unsigned char c = b[k], next = b[k + 1];
+        if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return true;
+        return collapse && c == ' ' && (next < 0x21 || next >= 0x80);
+    };
+    int late = 0, spurious_in_plain = 0;
+    for (bool collapse : {true, false})
+        for (int first = 0; first < 256; ++first)
+            for (int second = 0; second < 256; second += (first == ' ' ? 1 : 17))
+                for (int at = 0; at < 8; ++at) {
+                    unsigned char bytes[9] = {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'};
+                    bytes[at] = static_cast<unsigned char>(first);
+                    bytes[at + 1] = static_cast<unsigned char>(second);
+                    char text[9];
+                    std::memcpy(text, bytes, 9);
+                    const std::uint64_t m = json_attention(load_le64(text), load_le64(text + 1), collapse);
+                    int want = 8;  // the first byte that needs a look, 8 for none
+                    for (int k = 7; k >= 0; --k)
+                        if (needs_look(bytes, k, collapse)) want = k;
+                    const int got = m ? static_cast<int>(first_marked_byte(m)) : 8;
+                    late += got > want;
+                    // Spurious marks only come from a space; without one, the mark is exact.
+                    if (first != ' ' && second != ' ') spurious_in_plain += got != want;
+                }
+    CHECK(late == 0);
+    CHECK(spurious_in_plain == 0);
 }

@@ -139,10 +139,9 @@ public:
         if (index == npos) {
             index = out_.size();
             out_.push_back(basic_contributor<String>{name, {name}, {}, std::nullopt, desk});
-            by_key_.emplace(key_, index);
-            auto& bucket = by_surname_[std::string(key_surname(key_))];
-            if (bucket.size() < max_candidates) bucket.push_back(index);
             keys_.push_back(key_);
+            if (indexed_) index_key(index);
+            else if (keys_.size() > small) index_all();
         }
         auto& c = out_[index];
         bool spelled = false;
@@ -162,7 +161,25 @@ private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
     static constexpr std::size_t max_candidates = 8;  // keeps 100,000 namesakes linear
 
+    // Up to `small` people (nearly every story) are looked up by a plain scan, with no hash
+    // maps built; past that the maps take over. Both find the same entry: the exact key
+    // first, else the first earlier person of that surname (of at most max_candidates) who
+    // is a near match.
+    static constexpr std::size_t small = 8;
+
     std::size_t find() const {
+        if (!indexed_) {
+            for (std::size_t k = 0; k < keys_.size(); ++k)
+                if (keys_[k] == key_) return k;
+            const std::string_view surname = key_surname(key_);
+            std::size_t candidates = 0;
+            for (std::size_t k = 0; k < keys_.size() && candidates < max_candidates; ++k)
+                if (key_surname(keys_[k]) == surname) {
+                    ++candidates;
+                    if (same_person(keys_[k], key_)) return k;
+                }
+            return npos;
+        }
         if (auto it = by_key_.find(key_); it != by_key_.end()) return it->second;
         auto bucket = by_surname_.find(std::string(key_surname(key_)));
         if (bucket == by_surname_.end()) return npos;
@@ -171,9 +188,20 @@ private:
         return npos;
     }
 
+    void index_key(std::size_t index) {
+        by_key_.emplace(keys_[index], index);
+        auto& bucket = by_surname_[std::string(key_surname(keys_[index]))];
+        if (bucket.size() < max_candidates) bucket.push_back(index);
+    }
+    void index_all() {
+        for (std::size_t k = 0; k < keys_.size(); ++k) index_key(k);
+        indexed_ = true;
+    }
+
     std::string key_;
     std::vector<basic_contributor<String>> out_;
     std::vector<std::string> keys_;
+    bool indexed_ = false;  // the maps below are built (more than `small` people)
     std::unordered_map<std::string, std::size_t> by_key_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
 };

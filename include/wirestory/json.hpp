@@ -18,6 +18,9 @@
 #define WIRESTORY_JSON_HPP
 
 #include <cstddef>      // std::size_t
+#include <cstdint>      // std::uint64_t: eight bytes at a time
+#include <charconv>     // std::to_chars
+#include <cstring>      // std::memcpy
 #include <optional>     // nullable fields
 #include <string>       // the output
 #include <string_view>  // input views
@@ -50,53 +53,200 @@ void append_json_string(std::string& out, std::string_view text, bool collapse =
 
 //=== implementation ===//
 
-inline void append_json_string(std::string& out, std::string_view text, bool collapse) {
+namespace detail {
+
+// Word-at-a-time helpers for the string writer (and the CLI's story splitter).
+constexpr std::uint64_t json_ones = 0x0101010101010101u;
+constexpr std::uint64_t json_highs = 0x8080808080808080u;
+constexpr std::uint64_t json_lows = 0x7F7F7F7F7F7F7F7Fu;
+
+/// Eight bytes from `p`, the first in the low byte whatever the machine's byte order
+/// (compilers turn this into one load).
+inline std::uint64_t load_le64(const char* p) noexcept {
+    unsigned char b[8];
+    std::memcpy(b, p, 8);
+    return std::uint64_t(b[0]) | std::uint64_t(b[1]) << 8 | std::uint64_t(b[2]) << 16 |
+           std::uint64_t(b[3]) << 24 | std::uint64_t(b[4]) << 32 | std::uint64_t(b[5]) << 40 |
+           std::uint64_t(b[6]) << 48 | std::uint64_t(b[7]) << 56;
+}
+/// High bit set in the zero bytes of `t`. The lowest is exact; a byte above a zero byte may
+/// be marked as well (the borrow), which only the lowest mark makes harmless.
+constexpr std::uint64_t zero_bytes(std::uint64_t t) noexcept { return (t - json_ones) & ~t & json_highs; }
+/// Index (0..7) of the lowest marked byte (high bit set) of a non-zero mask.
+constexpr std::size_t first_marked_byte(std::uint64_t mask) noexcept {
+    // The lowest mark, moved to bit 8k, times a constant whose byte 7-k holds k.
+    return static_cast<std::size_t>((((mask & (0 - mask)) >> 7) * 0x0001020304050607u) >> 56);
+}
+/// Marks the bytes of `w` (text[i..i+8)) that the string writer must look at one by one:
+/// control bytes, DEL, non-ASCII bytes, quotes, backslashes, and (when collapsing) a space
+/// followed by a byte that may start white space; `next` is text[i+1..i+9). No such byte is
+/// ever missed; a plain byte may be marked above one that is (a borrow), or rarely a space
+/// before a plain byte. The writer takes only the lowest mark and checks that byte itself.
+constexpr std::uint64_t json_attention(std::uint64_t w, std::uint64_t next, bool collapse) noexcept {
+    std::uint64_t m = ((w - 0x20 * json_ones) & ~w & json_highs)    // below 0x20
+                      | ((w | ((w & json_lows) + json_ones)) & json_highs)  // 0x7F and up
+                      | zero_bytes(w ^ ('"' * json_ones)) | zero_bytes(w ^ ('\\' * json_ones));
+    if (collapse) {
+        // next byte below 0x21 or 0x80 and up: it may be white space
+        const std::uint64_t may_be_space = (next | ~((next & json_lows) + 0x5F * json_ones)) & json_highs;
+        m |= zero_bytes(w ^ (' ' * json_ones)) & may_be_space;
+    }
+    return m;
+}
+/// json_attention() for text[i..i+8) when fewer than nine bytes may be left: the bytes past
+/// the end read as plain letters.
+inline std::uint64_t json_attention_at(const char* p, std::size_t i, std::size_t n, bool collapse) noexcept {
+    if (i + 9 <= n) return json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
+    char padded[16];
+    std::memset(padded, 'x', sizeof padded);
+    std::memcpy(padded, p + i, n - i);
+    return json_attention(load_le64(padded), load_le64(padded + 1), collapse);
+}
+
+/// The output string written through a raw pointer: room is made ahead (with
+/// std::string::resize, so no byte is ever left uninitialised) and the unused rest is cut
+/// off when the buffer goes away. Saves a capacity check and a call per byte or piece.
+class json_buffer {
+public:
+    explicit json_buffer(std::string& s) noexcept : s_(s), begin_(s.size()), used_(s.size()) {}
+    ~json_buffer() { s_.resize(used_); }  // shrinking: cannot throw
+    json_buffer(const json_buffer&) = delete;
+    json_buffer& operator=(const json_buffer&) = delete;
+
+    /// Where the next `n` bytes go; advance() over those written.
+    char* room(std::size_t n) {
+        if (s_.size() - used_ < n) grow(n);
+        return &s_[0] + used_;
+    }
+    void advance(std::size_t n) noexcept { used_ += n; }
+    void put(char c) {
+        *room(1) = c;
+        ++used_;
+    }
+    void put(std::string_view v) {
+        if (v.empty()) return;
+        std::memcpy(room(v.size()), v.data(), v.size());
+        used_ += v.size();
+    }
+
+private:
+    void grow(std::size_t n) {
+        // Slack as much as this buffer has written so far, not a share of the whole string:
+        // the string may be long already (a batch of objects), and each object's slack is
+        // zeroed and cut off again.
+        const std::size_t written = used_ - begin_;
+        const std::size_t slack = written > min_slack ? written : min_slack;
+        s_.resize(used_ + (n > slack ? n : slack));
+    }
+    static constexpr std::size_t min_slack = 256;
+
+    std::string& s_;
+    std::size_t begin_;  // the string's size when this buffer took it
+    std::size_t used_;
+};
+
+/// trim() for the string writer: most strings start and end with a printable ASCII byte,
+/// which is never white space, so they need no search.
+inline std::string_view json_trim(std::string_view s) noexcept {
+    if (s.empty()) return s;
+    const auto plain = [](char c) { return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x80; };
+    return plain(s.front()) && plain(s.back()) ? s : trim(s);
+}
+
+/// append_json_string() into a json_buffer.
+inline void write_json_string(json_buffer& buf, std::string_view text, bool collapse) {
     static constexpr char hex[] = "0123456789abcdef";
-    if (collapse) text = detail::trim(text);
-    out.push_back('"');
+    // The worst escape is six bytes for one: room for the rest of the text copied as it is,
+    // the closing quote and one escape is made before each escape.
+    constexpr std::size_t escape_room = 6;
+    if (collapse) text = json_trim(text);
     const std::size_t n = text.size();
+    const char* const p = text.data();
+    char* start = buf.room(n + 2 + escape_room);
+    char* o = start;
+    char* limit = start + n + 2 + escape_room;
+    *o++ = '"';
     std::size_t run = 0;  // start of the bytes not yet copied: they are copied in one go
     std::size_t i = 0;
     while (i < n) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        // Plain printable ASCII (a lone space between words included) is copied as it is.
-        if (c > 0x20 && c < 0x7F && c != '"' && c != '\\') {
-            ++i;
+        // Skip plain bytes eight at a time.
+        std::uint64_t m = json_attention_at(p, i, n, collapse);
+        while (m == 0 && i + 17 <= n) {
+            i += 8;
+            m = json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
+        }
+        if (m == 0) {
+            i += 8;
             continue;
         }
-        if (c == ' ' && (!collapse || (i + 1 < n && !detail::space_len(text, i + 1)))) {
-            ++i;
+        i += first_marked_byte(m);
+        if (i >= n) break;  // only a borrow can mark the padding, above a real mark: never first
+        const unsigned char c = static_cast<unsigned char>(p[i]);
+        std::size_t sp = 0;  // > 0: white space to collapse starts here, this long
+        if (c >= 0x80) {
+            sp = collapse ? unicode_space_len(text, i) : 0;
+            if (sp == 0) {
+                if (std::size_t len = utf8_len(text, i)) {  // valid UTF-8 stays in the run
+                    i += len;
+                    continue;
+                }
+            }
+        } else if (c > 0x20 && c != 0x7F && c != '"' && c != '\\') {
+            ++i;  // plain printable ASCII
             continue;
+        } else if (c == ' ' || (collapse && is_ascii_space(static_cast<char>(c)))) {
+            // A lone space between words is copied as it is.
+            if (!collapse || (c == ' ' && !space_len(text, i + 1))) {
+                ++i;
+                continue;
+            }
+            sp = 1;
         }
-        out.append(text.data() + run, i - run);
-        if (std::size_t sp = collapse ? detail::space_len(text, i) : 0) {
+        std::memcpy(o, p + run, i - run);
+        o += i - run;
+        if (static_cast<std::size_t>(limit - o) < (n - i) + 1 + escape_room) {
+            buf.advance(static_cast<std::size_t>(o - start));
+            const std::size_t want = (n - i) + 1 + escape_room + n / 8;
+            start = o = buf.room(want);
+            limit = start + want;
+        }
+        if (sp != 0) {
             // A run of white space (line ends, NBSP, ...) becomes one space.
             i += sp;
-            while (std::size_t more = detail::space_len(text, i)) i += more;
-            out.push_back(' ');
-        } else if (c >= 0x80) {
-            std::size_t len = detail::utf8_len(text, i);
-            if (len == 0) {
-                out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
-                ++i;
-            } else {
-                out.append(text.data() + i, len);
-                i += len;
+            while (i < n) {
+                if (is_ascii_space(p[i])) ++i;
+                else if (std::size_t more = is_high(p[i]) ? unicode_space_len(text, i) : 0) i += more;
+                else break;
             }
+            *o++ = ' ';
+        } else if (c >= 0x80) {
+            std::memcpy(o, "\xEF\xBF\xBD", 3);  // U+FFFD for a byte that is not UTF-8
+            o += 3;
+            ++i;
         } else if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(static_cast<char>(c));
+            o[0] = '\\';
+            o[1] = static_cast<char>(c);
+            o += 2;
             ++i;
         } else {  // control bytes, and white space when not collapsing
-            out += "\\u00";
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
+            const char escaped[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            std::memcpy(o, escaped, 6);
+            o += 6;
             ++i;
         }
         run = i;
     }
-    out.append(text.data() + run, n - run);
-    out.push_back('"');
+    if (n > run) std::memcpy(o, p + run, n - run);
+    o += n - run;
+    *o++ = '"';
+    buf.advance(static_cast<std::size_t>(o - start));
+}
+
+} // namespace detail
+
+inline void append_json_string(std::string& out, std::string_view text, bool collapse) {
+    detail::json_buffer buf(out);
+    detail::write_json_string(buf, text, collapse);
 }
 
 namespace detail {
@@ -104,30 +254,47 @@ namespace detail {
 /// Writes members with commas, indentation and nesting handled in one place.
 class json_writer {
 public:
-    json_writer(std::string& out, bool pretty, int depth, bool first = true)
+    json_writer(json_buffer& out, bool pretty, int depth, bool first = true)
         : out_(out), pretty_(pretty), depth_(depth), first_(first) {}
 
-    void key(std::string_view k) {
-        separator();
-        append_json_string(out_, k);
-        out_ += pretty_ ? ": " : ":";
+    /// A key: a plain ASCII name (a literal), so it is written as it is, with the comma
+    /// before it, in one go.
+    template <std::size_t N>
+    void key(const char (&name)[N]) {
+        constexpr std::size_t len = N - 1;
+        if (pretty_) {
+            separator();
+        } else if (!first_) {
+            out_.put(',');
+        }
+        first_ = false;
+        char* p = out_.room(len + 4);
+        p[0] = '"';
+        std::memcpy(p + 1, name, len);
+        p[len + 1] = '"';
+        p[len + 2] = ':';
+        p[len + 3] = ' ';
+        out_.advance(len + (pretty_ ? 4 : 3));
     }
-    void value(std::string_view s) { append_json_string(out_, s); }
+    void value(std::string_view s) { write_json_string(out_, s, true); }
     void value(const std::optional<std::string_view>& s) { s ? value(*s) : null(); }
     void value(const std::optional<std::string>& s) { s ? value(std::string_view(*s)) : null(); }
-    void value(std::size_t n) { out_ += std::to_string(n); }
-    void null() { out_ += "null"; }
-    void raw(std::string_view literal) { out_ += literal; }
+    void value(std::size_t n) {
+        char* p = out_.room(24);
+        out_.advance(static_cast<std::size_t>(std::to_chars(p, p + 24, n).ptr - p));
+    }
+    void null() { out_.put("null"); }
+    void raw(std::string_view literal) { out_.put(literal); }
 
     void open(char bracket) {
-        out_.push_back(bracket);
+        out_.put(bracket);
         ++depth_;
         first_ = true;
     }
     void close(char bracket) {
         --depth_;
         if (!first_) newline();
-        out_.push_back(bracket);
+        out_.put(bracket);
         first_ = false;
     }
     /// Before an array element.
@@ -143,39 +310,35 @@ public:
         close(']');
     }
 
+    json_buffer& buffer() noexcept { return out_; }
+
 private:
     void separator() {
-        if (!first_) out_.push_back(',');
+        if (!first_) out_.put(',');
         first_ = false;
         newline();
     }
     void newline() {
         if (!pretty_) return;
-        out_.push_back('\n');
-        out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+        const std::size_t indent = static_cast<std::size_t>(depth_) * 2;
+        char* p = out_.room(indent + 1);
+        p[0] = '\n';
+        std::memset(p + 1, ' ', indent);
+        out_.advance(indent + 1);
     }
 
-    std::string& out_;
+    json_buffer& out_;
     bool pretty_;
     int depth_;
     bool first_;
 };
 
-inline void append_iso_date(std::string& out, const calendar_date& d) {
-    auto two = [&](int v) {
-        out.push_back(static_cast<char>('0' + (v / 10) % 10));
-        out.push_back(static_cast<char>('0' + v % 10));
-    };
-    out.push_back('"');
-    int y = d.year;
-    out.push_back(static_cast<char>('0' + (y / 1000) % 10));
-    out.push_back(static_cast<char>('0' + (y / 100) % 10));
-    two(y % 100);
-    out.push_back('-');
-    two(d.month);
-    out.push_back('-');
-    two(d.day);
-    out.push_back('"');
+inline void append_iso_date(json_buffer& out, const calendar_date& d) {
+    const auto digit = [](int v) { return static_cast<char>('0' + v % 10); };
+    const char text[12] = {'"', digit(d.year / 1000), digit(d.year / 100), digit(d.year / 10), digit(d.year), '-',
+                           digit(d.month / 10),     digit(d.month),        '-',
+                           digit(d.day / 10),       digit(d.day),          '"'};
+    out.put(std::string_view(text, sizeof text));
 }
 
 template <class String>
@@ -205,7 +368,8 @@ inline void append_role(std::string& tmp, std::string_view label) {
 template <class String>
 void append_json_members(std::string& out, const basic_article<String>& a, json_options options,
                          bool after_members) {
-    detail::json_writer w(out, options.pretty, 1, !after_members);
+    detail::json_buffer buf(out);
+    detail::json_writer w(buf, options.pretty, 1, !after_members);
     w.key("style");
     w.value(a.style);
     w.key("headline");
@@ -232,7 +396,7 @@ void append_json_members(std::string& out, const basic_article<String>& a, json_
         w.key("place");
         w.value(c.place);
         w.key("date");
-        if (c.date) detail::append_iso_date(out, *c.date);
+        if (c.date) detail::append_iso_date(buf, *c.date);
         else w.null();
         w.close('}');
     }
@@ -253,7 +417,7 @@ void append_json_members(std::string& out, const basic_article<String>& a, json_
         w.value(a.dateline->agency);
         w.key("iso_date");
         if (a.dateline->year && a.dateline->month && a.dateline->day)
-            detail::append_iso_date(out, {a.dateline->year, a.dateline->month, a.dateline->day});
+            detail::append_iso_date(buf, {a.dateline->year, a.dateline->month, a.dateline->day});
         else
             w.null();
         w.close('}');
