@@ -314,6 +314,41 @@ TEST_CASE("byline: leading mode needs By first") {
     CHECK_FALSE(wirestory::parse_byline("Ann Lee and Bo Park"));
 }
 
+TEST_CASE("byline: other agencies' ways of naming themselves") {
+    SUBCASE("an agency and a title in lower case before the name (Xinhua)") {
+        CHECK(lead_names("by Xinhua writer Zhang Lin") == names{"Zhang Lin"});
+        CHECK(lead_names("By Xinhua correspondent Zhang Lin and Wu Fei") ==
+              names{"Zhang Lin", "Wu Fei"});
+    }
+    SUBCASE("with the agency after the name (AFP)") {
+        std::string_view line = "By Marta Kowalczyk with AFP";
+        auto b = wirestory::parse_byline(line);
+        REQUIRE(b);
+        CHECK(names_of(*b) == names{"Marta Kowalczyk"});
+        CHECK(b->text == line);
+        CHECK(lead_names("By Marta Kowalczyk with Tomasz Wren").empty());  // "with" a person
+    }
+    SUBCASE("a bar before the agency") {
+        auto b = wirestory::parse_byline("By Marta Kowalczyk | Bloomberg");
+        REQUIRE(b);
+        CHECK(b->text == "By Marta Kowalczyk | Bloomberg");
+        CHECK(whole_names("Marta Kowalczyk | AFP") == names{"Marta Kowalczyk"});
+        CHECK(whole_names("Marta Kowalczyk and Tomasz Wren | Bloomberg") ==
+              names{"Marta Kowalczyk", "Tomasz Wren"});
+        CHECK(whole_names("Marta Kowalczyk | Harbor Bank").empty());
+        CHECK(whole_names("Talks | Reuters").empty());
+    }
+    SUBCASE("capitals without By when an agency follows (AP)") {
+        CHECK(whole_names("MARTA KOWALCZYK, Associated Press") == names{"MARTA KOWALCZYK"});
+        CHECK(whole_names("MARTA KOWALCZYK, AP Business Writer") == names{"MARTA KOWALCZYK"});
+        CHECK(whole_names("MARTA KOWALCZYK and TOMASZ WREN, Associated Press") ==
+              names{"MARTA KOWALCZYK", "TOMASZ WREN"});
+        CHECK(whole_names("MARTA KOWALCZYK").empty());
+        CHECK(whole_names("HARBOR CRANES, STORM SURGE").empty());
+        CHECK(whole_names("MARTA KOWALCZYK and TOMASZ WREN").empty());  // a headline
+    }
+}
+
 TEST_CASE("byline: whole_line mode") {
     SUBCASE("a label before By") {
         CHECK(whole_names("Article By Marta Kowalczyk, Reuters") == names{"Marta Kowalczyk"});

@@ -13,7 +13,8 @@
 //   by       := "By" | "BY" | "by"          (a trailing ':' is allowed: "By: A")
 //   sep      := a dash or ':'               "By - A"
 //   pretitle := capitalised words ending in a title word (style.titles):
-//               "By National Security Writer A", "By AP Staff Writer A"
+//               "By National Security Writer A", "By AP Staff Writer A"; or an
+//               affiliation and a title in any case: "by Xinhua writer A"
 //   people   := person (("," ["and"] | "and" | "&") person)*
 //   person   := name ["," suffix] ["in" location]
 //   name     := 2-6 name words: capitalised ("Lee", "O'Neill", "O’Neill", "McCune",
@@ -28,6 +29,7 @@
 //             | words ending in a title     ", Staff Writer"
 //             | words with an org word      "Religion News Service" (News, Service, Agency...)
 //             | one last capitalised word after a comma (no person has one-word names here)
+//             | "|" or "with", then an affiliation          "A | Bloomberg", "A with AFP"
 //
 // A name ends at a separator, at "in", at an affiliation / title / org word (the word
 // before a title or org word belongs to the tail when the name keeps two words: "A B
@@ -53,7 +55,9 @@
 //
 // whole_line mode also accepts a line without "By" that is nothing but two or more
 // mixed-case names ("Ann Lee and Bo Park"), or one or more followed by an affiliation
-// ("Ann Lee, Harbor News"): each name 2-4 capitalised words, nothing else on the line.
+// ("Ann Lee, Harbor News", "Ann Lee | AFP"): each name 2-4 capitalised words, nothing else
+// on the line. Names in capitals need an affiliation of the style after them ("ANN LEE,
+// Associated Press"); without one, capitals are a headline.
 //
 // Scanning is bounded: a line is cut into at most `byline_max_tokens` tokens, and every
 // attempt reads them forward once with constant lookahead.
@@ -448,7 +452,7 @@ enum : unsigned char {
     byline_byte_high = 3,   ///< >= 0x80: part of a word, or of a Unicode space
     byline_byte_class = 3,  ///< mask of the four classes above
     /// Flag: a byte no token of a line of bare names has ("Ann Lee, Bo Park and Cy Dunn"):
-    /// not a letter, white space, ',', '\'', '-', '.', ':', '&' or >= 0x80.
+    /// not a letter, white space, ',', '\'', '-', '.', ':', '&', '|' or >= 0x80.
     byline_byte_not_bare = 4,
 };
 
@@ -462,7 +466,8 @@ struct byline_byte_table {
             else if (is_ascii_space(ch)) v = byline_byte_space;
             else if (ch == ',' || ch == ';') v = byline_byte_break;
             bool bare_ok = c >= 0x80 || is_alpha(ch) || is_ascii_space(ch) || ch == ',' ||
-                           ch == '\'' || ch == '-' || ch == '.' || ch == ':' || ch == '&';
+                           ch == '\'' || ch == '-' || ch == '.' || ch == ':' || ch == '&' ||
+                           ch == '|';  // "Ann Lee | Harbor News"
             if (!bare_ok) v = static_cast<unsigned char>(v | byline_byte_not_bare);
             cls[c] = v;
         }
@@ -775,6 +780,15 @@ private:
         return false;
     }
 
+    /// A one-word title of the style in any case: "writer" in "by Xinhua writer A".
+    bool is_title_any_case(std::size_t i) const noexcept {
+        if (!is_plain_word(i)) return false;
+        std::string_view w = core(i);
+        for (std::string_view entry : style_.titles)
+            if (iequals(w, entry)) return true;
+        return false;
+    }
+
     /// A word that makes what ends with it an organisation or a job ("News", "Writer", and
     /// "Press" before "Writers").
     bool is_org_or_title(std::size_t i) const noexcept {
@@ -816,6 +830,14 @@ private:
     /// Skip a job title between "By" and the names: capitalised words ending in title
     /// words, when name words follow ("By National Security Writer A").
     std::size_t skip_pretitle(std::size_t i) const noexcept {
+        // "by Xinhua writer A": an affiliation, then a title in lower case.
+        if (std::size_t a = affiliation_len(i)) {
+            std::size_t k = i + a;
+            if (is_title_any_case(k)) {
+                while (is_title_any_case(k + 1)) ++k;
+                if (is_name_word(k + 1) && is_name_word(k + 2)) return k + 1;
+            }
+        }
         for (std::size_t k = i; has(k) && k < i + 6; ++k) {
             if (!is_name_word(k)) break;
             if (is_title(k)) {
@@ -983,6 +1005,7 @@ private:
         out.text = {};
         bool need_person = true;     // after "By" or "and" a person must follow
         bool any_weak = false, known_tail = false, any_tail = false;
+        bool bare_caps = false;      // ALL CAPS names without "By"
         std::size_t last = npos;     // last consumed token
         std::size_t last_name_word = npos;
         bool stop = false;
@@ -998,7 +1021,7 @@ private:
                     for (std::size_t k = i; k < n.end; ++k)
                         if (kind(k) == byline_kind::cap && !has_lower(core(k)) &&
                             !byline_is_suffix(core(k)))
-                            return nullptr;  // ALL CAPS without "By": a headline
+                            bare_caps = true;  // a headline, unless an affiliation follows
                 any_weak = any_weak || n.weak;
                 std::size_t end = n.end;
                 stop = n.sentence_end;
@@ -1033,6 +1056,17 @@ private:
             // A tail: straight after the name ("A B Reuters"), or after a comma.
             std::size_t tail_at = n.tail != npos ? n.tail : npos;
             std::size_t comma = npos;
+            // "A B with AFP", "A B | Harbor News": a word or a bar, then an affiliation.
+            if (tail_at == npos && is_plain_word(i) &&
+                (raw(i) == "|" || iequals(raw(i), "with")) && affiliation_len(i + 1)) {
+                bool known = false;
+                std::size_t j = scan_tail(i + 1, known);
+                any_tail = true;
+                known_tail = known;
+                last = j - 1;
+                i = j;
+                break;
+            }
             if (tail_at == npos && has(i) && raw(i) == ",") {
                 comma = i;
                 if (kind(i + 1) == byline_kind::conj) {  // "A, B, and C"
@@ -1104,6 +1138,8 @@ private:
         if (bare) {
             if (has(next) || cut_) return nullptr;
             if (out.authors.size() < 2 && !any_tail) return nullptr;
+            // "MARTA KOWALCZYK, Associated Press" is a byline; "PLANT HIT, STORM" is not.
+            if (bare_caps && !known_tail) return nullptr;
         } else if (!runs_past_cut && !rest_ok(next, last_name_word)) {
             return nullptr;
         }
