@@ -142,6 +142,17 @@ inline bool dateline_month_prefix(std::string_view w) noexcept {
         dateline_prefix_key("dez"), dateline_prefix_key("gen"), dateline_prefix_key("mag"),
         dateline_prefix_key("giu"), dateline_prefix_key("lug"), dateline_prefix_key("ott"),
         dateline_prefix_key("fev"), dateline_prefix_key("out")};
+    // Month names start with one of "adefgjlmnos" in any language here: most words stop at
+    // this one test of their first letter.
+    const char first = to_lower(w[0]);
+    if (first < 'a' || first > 'z') return false;
+    constexpr std::uint32_t first_letters = 1u << ('a' - 'a') | 1u << ('d' - 'a') |
+                                            1u << ('e' - 'a') | 1u << ('f' - 'a') |
+                                            1u << ('g' - 'a') | 1u << ('j' - 'a') |
+                                            1u << ('l' - 'a') | 1u << ('m' - 'a') |
+                                            1u << ('n' - 'a') | 1u << ('o' - 'a') |
+                                            1u << ('s' - 'a');
+    if (!((first_letters >> (first - 'a')) & 1u)) return false;
     const std::uint32_t k = dateline_prefix_key(w);
     for (std::uint32_t key : keys)
         if (key == k) return true;
@@ -779,7 +790,10 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
     const std::string_view last_word = has_place ? text.substr(places.last_word,
                                                                places.end - places.last_word)
                                                  : std::string_view{};
-    const bool kicker = has_place && places.count <= 2 && dateline_is_kicker_word(last_word);
+    // (Asked only where no tag or date confirms the dateline: a word list is slow to ask.)
+    const auto kicker = [&] {
+        return has_place && places.count <= 2 && dateline_is_kicker_word(last_word);
+    };
     if (has_place && places.letters < 2) return 0;
     // "Gould Inc (GLD) -" is a company and its ticker; "RED BANK, N.J., March 11 -" a place.
     if (has_place && !has_date && location_end == places.end &&
@@ -814,7 +828,7 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
             accepted = (!has_place || caps_place || named_place) && prose;
         else  // "TOKYO Feb 8 Japan is ...", "Sept 30 Match results ..."
             accepted = (!has_place || caps_place) && !trailing_comma && prose && plain_gap;
-    } else if (has_place && ends_with_marker && !kicker && prose) {
+    } else if (has_place && ends_with_marker && prose && !kicker()) {
         // "LONDON — Theresa ...", not "N.A. - Not available" or "COPPER - Quiet 75 tonnes".
         if (dash) accepted = caps_place && places.letters >= 3 &&
                              dateline_second_word_has_letter(text, lead);
