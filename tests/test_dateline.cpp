@@ -345,6 +345,14 @@ TEST_CASE("dateline: other agencies' marks after the tag") {
          nullptr, "AP"},
         {"TASS", "KORSKA, December 3. /TASS/. The ferry company cut fares.", {"KORSKA"},
          "December 3", "TASS"},
+        {"a press wire between slashes", "NOVA LIPA, Dec. 3, 2025 /PRNewswire/ -- The ferry company cut fares.",
+         {"NOVA LIPA"}, "Dec. 3, 2025", "PRNewswire"},
+        {"CNN's tag glued to the lead", "Port Ellis (CNN)The ferry company cut fares.",
+         {"Port Ellis"}, nullptr, "CNN"},
+        {"a Spanish abbreviated month", "Brennstadt, 3 dic (EFE).- The ferry company cut fares.",
+         {"Brennstadt"}, "3 dic", "EFE"},
+        {"a French abbreviated month", "ORVIK, 3 déc 2025 (AFP) - The ferry company cut fares.",
+         {"ORVIK"}, "3 déc 2025", "AFP"},
     };
     for (const form& f : forms) {
         CAPTURE(f.name);
@@ -360,6 +368,9 @@ TEST_CASE("dateline: other agencies' marks after the tag") {
         CHECK(no_dateline("Ruthenia's ferry_line (AP) _ was cut."));
         CHECK(no_dateline("KORSKA, December 3. The ferry company cut fares."));
         CHECK(no_dateline("New Orvik [the port], Dec 3 - Fares fell."));
+        CHECK(no_dateline("Harrow Corp (HRW)Shares rose."));              // a company's ticker
+        CHECK(no_dateline("Oldharbour (CNN)the ferry company cut fares."));  // no sentence
+        CHECK(no_dateline("Harbour fees /per ton/ - rose."));                // no date before it
     }
 }
 

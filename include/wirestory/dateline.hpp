@@ -6,20 +6,26 @@
 //   dateline := places [", " region]{0,2} [","] [date] [","] [tag | agency-word] [dash | ":"]
 //   places   := place ("/" place)*          "ANKARA/KYIV" -> two locations
 //   place    := 1-6 words                   "PORT ELLIS", "The Hague", "ST. JOSEPH"
-//   region   := 1-4 capitalised words       "Calif.", "South Dakota", "N.Y.", "Ukraine"
+//   region   := 1-4 capitalised words       "Calif.", "South Dakota", "N.Y.", "Ukraine",
+//               or in brackets, ANI's way    "New Delhi [India]"
 //                                           (kept in the last location: "BOISE, Idaho")
 //   date     := month day [","? year]       "Nov 19", "Nov. 19", "Sept. 3", "FEB 26"
 //             | day month [year]            "19 November", "17 January 2008", "10 août"
 //   tag      := "(" 1-4 short words ")"     "(Reuters)", "(AP)", "(dpa)", "(Korea Bizwire)"
+//             | "/" words "/" after a date  "/PRNewswire/", TASS's ". /TASS/."
 //   agency-word := a name from style.agencies after a comma: "MONTREAL, March 20, Reuter -"
-//   dash     := "-" | "--" | en dash | em dash (no space needed before the lead)
+//   dash     := "-" | "--" | en dash | em dash (no space needed before the lead); after a tag
+//               also EFE's ".-", TASS's ".", old AP's "_", or nothing before a capital
+//               ("Port Ellis (CNN)The ...")
 //
 // Words of a place are capitals ("WASHINGTON", "ST. JOSEPH", "WINSTON-SALEM", with '.', '-',
 // '\'', '&', '/' and UTF-8 letters) or mixed case ("Paris", "Rio de Janeiro"). Because so
 // many first paragraphs start with capitals ("U.S. stocks fell", "NATO said"), a dateline
 // is accepted only when its shape confirms it:
 //   - a tag with a dash: "(Reuters) -", "LONDON (Reuters) -", "Paris (AFP) -";
-//   - a tag without a dash, after a capitals place: "HUNTSVILLE, Ala. (RNS) A federal judge";
+//   - a tag without a dash, after a capitals place ("HUNTSVILLE, Ala. (RNS) A federal
+//     judge") or a place with its comma and date ("Oldharbour, Dec 3 (PTI) The ...");
+//   - a place in brackets: "(PORT ELLIS) -- ..." (capitals, no agency anyone knows);
 //   - a date with a dash, a tag or ", Reuter -"; a mixed-case place then needs the comma
 //     before its date ("Caracas, feb 26 -", not "On March 3 - ..."); without any of them,
 //     only after a capitals place or alone ("TOKYO Feb 8 Japan is ...", "Sept 30 Match ...");
@@ -31,6 +37,9 @@
 // "FILE -") are never places, an organisation's last word ("Gould Inc (GLD) -") ends no
 // place, and a tag is at most 4 capitalised words or one short lower-case agency ("dpa"):
 // not "(Note: ...)", "(IBM.N)", "(in millions)". Days must be 1-31.
+// With no mark at all (tried last, see dateline_unmarked): a place of 1-3 capitalised
+// words, then a capitalised sentence opener ("Vellore Nagar As opposition grows") or a comma
+// and a sentence ("New Orvik, Stocks are slipping"), the next word in lower case.
 // Linear: one forward pass over a bounded number of words, with constant lookahead.
 #ifndef WIRESTORY_DATELINE_HPP
 #define WIRESTORY_DATELINE_HPP
@@ -95,7 +104,7 @@ inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexce
 }
 
 /// Month number of a month name in French, Spanish, German, Italian or Portuguese
-/// ("août", "März", "mayo"), lower case or capitalised; 0 when it is not one.
+/// ("août", "März", "mayo", "dic"), lower case or capitalised; 0 when it is not one.
 inline int dateline_foreign_month(std::string_view w) noexcept {
     struct name { std::string_view text; int month; };
     static constexpr name names[] = {
@@ -109,7 +118,12 @@ inline int dateline_foreign_month(std::string_view w) noexcept {
         {"aprile", 4},   {"maggio", 5},   {"giugno", 6},    {"luglio", 7},   {"settembre", 9},
         {"ottobre", 10}, {"dicembre", 12}, {"janeiro", 1},  {"fevereiro", 2}, {"março", 3},
         {"maio", 5},     {"junho", 6},    {"julho", 7},     {"setembro", 9}, {"outubro", 10},
-        {"dezembro", 12}};
+        {"dezembro", 12},
+        // Abbreviations agencies write in datelines: "3 dic (EFE)", "3 déc 2025 (AFP)".
+        {"janv", 1},     {"févr", 2},     {"avr", 4},       {"juil", 7},     {"déc", 12},
+        {"abr", 4},      {"ago", 8},      {"dic", 12},      {"okt", 10},     {"dez", 12},
+        {"gen", 1},      {"mag", 5},      {"giu", 6},       {"lug", 7},      {"ott", 10},
+        {"fev", 2},      {"set", 9},      {"out", 10}};
     for (const name& n : names)
         if (iequals(w, n.text)) return n.month;
     return 0;
@@ -747,9 +761,11 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
         }
         if (tag_end == 0) return 0;
         q = tag_end;
-    } else if (date.found() && t < text.size() && text[t] == '.' &&
-               dateline_slash_tag_follows(text, t + 1)) {
-        t = dateline_skip_space(text, t + 1);  // TASS: "MOSCOW, December 3. /TASS/."
+    } else if (date.found() && t < text.size() &&
+               ((text[t] == '.' && dateline_slash_tag_follows(text, t + 1)) ||
+                (text[t] == '/' && t > q))) {
+        // TASS: "MOSCOW, December 3. /TASS/."; press wires: "Dec. 3, 2025 /PRNewswire/ --".
+        if (text[t] == '.') t = dateline_skip_space(text, t + 1);
         tag_begin = t;
         tag_end = dateline_scan_tag(text, t, tag, '/');
         if (tag_end == 0) return 0;
@@ -805,10 +821,13 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
     if (!region_capitalised && !strong_date) return 0;
     const bool prose = dateline_lead_is_prose(text, lead);
     const bool plain_gap = dateline_plain_gap(text, end, lead);
+    // CNN's tag runs into the lead: "Hong Kong (CNN)Stocks fell", "(CNN)The ...".
+    const bool glued_lead = has_tag && !ends_with_marker && text[tag_end - 1] == ')' &&
+                            lead == tag_end && lead < text.size() && is_upper(text[lead]);
 
     bool accepted = false;
     if (has_tag) {
-        if (dash || colon) {
+        if (dash || colon || glued_lead) {
             accepted = (!has_place || caps_place || named_place) &&
                        (has_date || caps_place || lead < text.size());
         } else {
