@@ -660,3 +660,57 @@ TEST_CASE("credits: the word scanner steps over plain bytes exactly as space_len
     }
     CHECK(disagreements == 0);
 }
+
+namespace {
+// Every word of `list` in every case mix, each one changed by a byte at every position, cut
+// short and lengthened: the gated lookup must answer as the plain list walk does.
+template <const auto& List>
+int gated_list_disagreements() {
+    using wirestory::detail::credits_in;
+    using wirestory::detail::credits_in_list;
+    std::vector<std::string> probes = {"", "a", "A", "zz", std::string(40, 'x'), "\xC3\xA9t\xC3\xA9"};
+    for (auto w : List) {
+        std::string s(w);
+        probes.push_back(s);
+        std::string upper = s, first_up = s;
+        for (auto& c : upper) c = wirestory::detail::to_upper(c);
+        first_up[0] = wirestory::detail::to_upper(first_up[0]);
+        probes.push_back(upper);
+        probes.push_back(first_up);
+        probes.push_back(std::string(w.data(), w.size() - 1));
+        probes.push_back(std::string(w).append(1, 's'));
+        probes.push_back(std::string(w).append(30, 'q'));
+        for (std::size_t at = 0; at < s.size(); ++at)
+            for (int v : {0x00, 0x20, 0x41, 0x61, 0x7F, 0x80, 0xC1, 0xE1, 0xFF}) {
+                std::string t = s;
+                t[at] = static_cast<char>(v);
+                probes.push_back(t);
+                probes.push_back(std::string(t.data(), at + 1));
+            }
+    }
+    // Every byte value as a first letter, with the list's word lengths and their neighbours.
+    for (int v = 0; v < 256; ++v)
+        for (std::size_t len = 1; len < 36; ++len) {
+            std::string t(len, 'e');
+            t[0] = static_cast<char>(v);
+            probes.push_back(t);
+        }
+    int disagreements = 0;
+    for (const auto& p : probes)
+        if (credits_in<List>(p) != credits_in_list(p, List)) ++disagreements;
+    return disagreements;
+}
+} // namespace
+
+TEST_CASE("credits: gated word lists answer as the plain list walk") {
+    using namespace wirestory::detail;
+    CHECK(gated_list_disagreements<credits_stop_words>() == 0);
+    CHECK(gated_list_disagreements<credits_role_nouns>() == 0);
+    CHECK(gated_list_disagreements<credits_role_modifiers>() == 0);
+    CHECK(gated_list_disagreements<credits_extra_titles>() == 0);
+    CHECK(gated_list_disagreements<credits_abbreviations>() == 0);
+    CHECK(gated_list_disagreements<credits_place_first_words>() == 0);
+    // And the gate does turn words away (else it would be no fast path at all).
+    CHECK_FALSE(word_list_gate_of<credits_role_nouns>.admits("Smith"));
+    CHECK(word_list_gate_of<credits_role_nouns>.admits("Video"));
+}

@@ -123,6 +123,14 @@ constexpr bool credits_in_list(std::string_view w, const std::string_view (&list
     return false;
 }
 
+/// credits_in_list for a constant list, with the list's gate (first letter and length) first:
+/// role-phrase checks ask these lists about every word of a credit block.
+template <const auto& List>
+bool credits_in(std::string_view w) noexcept {
+    static_assert(no_empty_word(List), "the gate turns empty words away");
+    return word_list_gate_of<List>.admits(w) && credits_in_list(w, List);
+}
+
 //--- small scanners (every one is bounded by `end`) ---//
 
 /// A word of `t` as offsets: [b, e), e <= the bound it was scanned with.
@@ -160,7 +168,7 @@ inline std::string_view credits_core(std::string_view t, credits_word w) noexcep
 /// Does `w` look like a role word: ASCII letters and hyphens, capitals only first or after
 /// a hyphen ("Fact-Checking"), not a stop word?
 inline bool credits_role_shaped(std::string_view w) noexcept {
-    if (w.size() < 2 || credits_in_list(w, credits_stop_words)) return false;
+    if (w.size() < 2 || credits_in<credits_stop_words>(w)) return false;
     for (std::size_t i = 0; i < w.size(); ++i) {
         char c = w[i];
         if (c == '-') continue;
@@ -173,7 +181,7 @@ inline bool credits_role_shaped(std::string_view w) noexcept {
 /// Can `w` end a role phrase: a role noun or an "-ing" word ("Reporting", "Graphics")?
 inline bool credits_role_head(std::string_view w) noexcept {
     return credits_role_shaped(w) &&
-           (credits_in_list(w, credits_role_nouns) || (w.size() > 4 && iends_with(w, "ing")));
+           (credits_in<credits_role_nouns>(w) || (w.size() > 4 && iends_with(w, "ing")));
 }
 
 /// The role named by a label (as written; white space between its words may be anything).
@@ -240,7 +248,7 @@ inline bool credits_sentence_end(std::string_view t, std::size_t dot) noexcept {
     if (b > 0 && space_len(t, b - 1) == 0 && t[b - 1] != '(') return true;  // a long word
     std::string_view w = t.substr(b, dot - b);
     if (w.size() <= 1 || w.find('.') != std::string_view::npos) return false;  // "A.", "D.C."
-    return !credits_in_list(w, credits_abbreviations);
+    return !credits_in<credits_abbreviations>(w);
 }
 
 /// Are the brackets of a name or place at most one level deep and balanced?
@@ -312,7 +320,7 @@ struct credits_parser {
     bool is_title(std::string_view w) const noexcept {
         for (auto x : style.titles)
             if (iequals(w, x)) return true;
-        return credits_in_list(w, credits_extra_titles);
+        return credits_in<credits_extra_titles>(w);
     }
 
     /// A plausible name: 1-6 words, no digits, at least one capitalised (or non-ASCII) word,
@@ -356,7 +364,7 @@ struct credits_parser {
             for (credits_word w = credits_word_at(t, b, e); !w.empty(); w = credits_word_at(t, w.e, e)) lw = w;
             std::string_view core = view(lw.b, e - 1);
             if (core.size() > 1 && core.find('.') == std::string_view::npos &&
-                !credits_in_list(core, credits_abbreviations))
+                !credits_in<credits_abbreviations>(core))
                 --e;
         }
         credits_word first = credits_word_at(t, b, e);
@@ -365,7 +373,7 @@ struct credits_parser {
         // "A in Vista, California", "A in Steele, Ala.": the place goes on.
         if (!after_and && last_placed &&
             (second.empty() ||
-             (third.empty() && credits_in_list(view(first.b, first.e), credits_place_first_words)))) {
+             (third.empty() && credits_in<credits_place_first_words>(view(first.b, first.e))))) {
             if (out && !out->empty() && !out->back().people.empty()) {
                 auto& loc = out->back().people.back().location;
                 if (loc) *loc = view(static_cast<std::size_t>(loc->data() - t.data()), e);
@@ -477,7 +485,7 @@ struct credits_parser {
         if (!credits_role_head(view(w[n - 1].b, w[n - 1].e))) return false;
         // Later words are small ("Additional reporting") unless the earlier ones are modifiers.
         for (std::size_t k = 1; k < n; ++k)
-            if (is_upper(t[w[k].b]) && !credits_in_list(view(w[k - 1].b, w[k - 1].e), credits_role_modifiers))
+            if (is_upper(t[w[k].b]) && !credits_in<credits_role_modifiers>(view(w[k - 1].b, w[k - 1].e)))
                 return false;
         if (first && !is_upper(t[w[0].b]) && credits_role_of(view(w[0].b, w[n - 1].e)) == credit_role::other)
             return false;
@@ -608,7 +616,7 @@ inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* o
                             break;
                         }
                         if (!credits_role_shaped(prev) ||
-                            !(small || credits_in_list(prev, credits_role_modifiers)))
+                            !(small || credits_in<credits_role_modifiers>(prev)))
                             break;
                         --j;
                         label_b = ring[j].b;
@@ -717,7 +725,7 @@ inline bool credits_role_head_before(std::string_view t, std::size_t k) noexcept
     std::string_view letters = t.substr(b, k - b);
     if (iends_with(letters, "ing")) return true;  // "Reporting", "Fact-checking"
     return letters.size() <= credits_longest_role_noun() && (b == 0 || !is_alpha(t[b - 1])) &&
-           credits_in_list(letters, credits_role_nouns);
+           credits_in<credits_role_nouns>(letters);
 }
 
 /// Is a key of a credit block at `t[k]`: "by" (any case) after a role head, "ib" of

@@ -5,7 +5,7 @@
 #define WIRESTORY_DETAIL_TEXT_HPP
 
 #include <cstddef>      // std::size_t
-#include <cstdint>      // std::uintptr_t
+#include <cstdint>      // std::uintptr_t, word_list_gate
 #include <string>       // append_collapsed
 #include <string_view>  // everything works on views
 #include <vector>       // diagnostics sink
@@ -152,6 +152,40 @@ constexpr word next_word(std::string_view s, std::size_t pos) noexcept {
     std::size_t b = pos;
     while (pos < s.size() && (is_plain_word_byte(s[pos]) || space_len(s, pos) == 0)) ++pos;
     return {s.substr(b, pos - b), b};
+}
+
+/// What the words of a constant list look like, so that most words are turned away without
+/// being compared with each entry: for each first byte (lower-cased, folded to 64 slots), one
+/// bit per word length (lengths of 31 and more share bit 31). A word the gate turns away is
+/// in no entry under iequals; one it admits still has to be compared.
+struct word_list_gate {
+    std::uint32_t lengths[64] = {};
+
+    static constexpr std::size_t slot(char first) noexcept {
+        return static_cast<unsigned char>(to_lower(first)) & 63u;
+    }
+    static constexpr std::size_t length_bit(std::size_t size) noexcept { return size < 31 ? size : 31; }
+    constexpr bool admits(std::string_view w) const noexcept {
+        return !w.empty() && ((lengths[slot(w[0])] >> length_bit(w.size())) & 1u) != 0;
+    }
+};
+
+template <std::size_t N>
+constexpr word_list_gate make_word_list_gate(const std::string_view (&list)[N]) noexcept {
+    word_list_gate gate;
+    for (auto w : list)
+        if (!w.empty()) gate.lengths[word_list_gate::slot(w[0])] |= 1u << word_list_gate::length_bit(w.size());
+    return gate;
+}
+
+template <const auto& List>
+inline constexpr word_list_gate word_list_gate_of = make_word_list_gate(List);
+
+template <std::size_t N>
+constexpr bool no_empty_word(const std::string_view (&list)[N]) noexcept {
+    for (auto w : list)
+        if (w.empty()) return false;
+    return true;
 }
 
 /// Does the word consist of letters only, with at least one, and all capitals (ASCII letters;
