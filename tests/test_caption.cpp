@@ -575,8 +575,9 @@ TEST_CASE("parse_caption: long body text full of '/', '(' and ':' is no caption"
         "Output for 2023/24 rose 1-1/2 pct (EC figures) to 40 dlrs/tonne, and/or more (see "
         "below), the Karsk/Brenna council said via its port office: costs (ex-works) fell. ";
     SUBCASE("many sentences") {
-        const std::string body = repeated(sentence, 40);
-        CHECK(body.size() > 5000);
+        const std::string body = repeated(sentence, 22);  // long, but within caption_max_bytes
+        CHECK(body.size() > 3500);
+        CHECK(body.size() < wirestory::detail::caption_max_bytes);
         CHECK(!cap(body));
         caption_view out;
         CHECK(caption_length(body, out) == 0);
@@ -594,7 +595,7 @@ TEST_CASE("parse_caption: long body text full of '/', '(' and ':' is no caption"
         CHECK(!cap(repeated("AP and AFP photos: none (AP) were taken. ", 80)));
     }
     SUBCASE("the same body ending with a credit is a caption") {
-        const std::string in = repeated(sentence, 40) + "REUTERS/Marta Kowalczyk";
+        const std::string in = repeated(sentence, 22) + "REUTERS/Marta Kowalczyk";
         auto c = cap(in);
         REQUIRE(c);
         CHECK(c->credit == "REUTERS/Marta Kowalczyk");
@@ -710,4 +711,21 @@ TEST_CASE("detail::caption_next_scan_stop: every stop, at every length and offse
     CHECK(caption_next_scan_stop(repeated("x", 40) + "via", 0) == 40);
     CHECK(caption_next_scan_stop(repeated("x", 40) + "vi", 0) == 42);
     CHECK(caption_next_scan_stop("ab:cd", 3) == 5);
+}
+
+TEST_CASE("parse_caption: a block longer than a caption can be is not read as one") {
+    // Real captions stay under 1 KB; a block over caption_max_bytes is a paragraph whatever
+    // it ends with, and is not scanned for a credit.
+    const std::string credit = " REUTERS/Ines Varga";
+    std::string sentence = "A ferry leaves the harbour of Port Ellis at dawn. ";
+    std::string shorter, longer;
+    while (shorter.size() + sentence.size() + credit.size() <= 900) shorter += sentence;
+    while (longer.size() + credit.size() <= wirestory::detail::caption_max_bytes) longer += sentence;
+    shorter += credit.substr(1);
+    longer += credit.substr(1);
+    REQUIRE(longer.size() > wirestory::detail::caption_max_bytes);
+    auto a = wirestory::parse_caption(shorter);
+    REQUIRE(a);
+    CHECK(a->photographers == std::vector<std::string_view>{"Ines Varga"});
+    CHECK_FALSE(wirestory::parse_caption(longer));
 }

@@ -1212,6 +1212,9 @@ inline std::size_t caption_next_scan_stop(std::string_view s, std::size_t from) 
     return from;
 }
 
+/// The longest block read as a photo caption (real ones stay under 1 KB).
+inline constexpr std::size_t caption_max_bytes = 4096;
+
 inline std::size_t parse_caption(std::string_view text, caption_view& out, const style_desc& style,
                                  const sink& diags) {
     out.text = {};
@@ -1222,6 +1225,9 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
     out.providers.clear();
     out.place.reset();
     out.date.reset();
+    // A caption is a sentence or three and its credit; a longer block is never one, and is
+    // not scanned for a credit at all (it would be one more pass over a large paragraph).
+    if (text.size() > caption_max_bytes) return 0;
 
     const std::size_t n = text.size();
     auto colon_from = [&](std::size_t from) -> std::size_t {
