@@ -286,8 +286,27 @@ TEST_CASE("parse_credits: contributed and assistance forms") {
         REQUIRE(c.size() == 1);
         CHECK(names(c[0]) == list{"Eli Marsh", "Fay Dunn"});
     }
+    SUBCASE("contributed from a place (AP)") {
+        std::string_view in = "Associated Press writer Dana Quill contributed from Valmora.";
+        auto c = wirestory::parse_credits(in);
+        REQUIRE(c.size() == 1);
+        CHECK(names(c[0]) == list{"Dana Quill"});
+        CHECK(c[0].people[0].location == std::optional<std::string_view>("Valmora"));
+        CHECK(all_inside(in, c));
+        auto two = wirestory::parse_credits("Ann Brook and Cole Ferris contributed from the Port of Mead.");
+        REQUIRE(two.size() == 1);
+        REQUIRE(two[0].people.size() == 2);
+        CHECK(two[0].people[0].location == std::optional<std::string_view>("the Port of Mead"));
+        CHECK(two[0].people[1].location == std::optional<std::string_view>("the Port of Mead"));
+        auto placed = wirestory::parse_credits("Ann Brook in Harlow and Cole Ferris contributed from Mead.");
+        REQUIRE(placed.size() == 1);
+        REQUIRE(placed[0].people.size() == 2);
+        CHECK(placed[0].people[0].location == std::optional<std::string_view>("Harlow"));
+        CHECK(placed[0].people[1].location == std::optional<std::string_view>("Mead"));
+    }
     SUBCASE("contributing money is not a credit") {
         CHECK(wirestory::parse_credits("Ann Brook contributed to the campaign fund.").empty());
+        CHECK(wirestory::parse_credits("Ann Brook contributed from her savings.").empty());
     }
 }
 

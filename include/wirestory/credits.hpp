@@ -21,7 +21,7 @@
 //                "Kyiv, Moscow and Istanbul newsrooms" is one desk
 //   place-continuation := a one-word item after a placed person, joined by a comma only:
 //                "A in Vista, California", "A in Steele, Ala., and B"
-//   contributed_form := names "contributed" ("to this report" | "reporting" | ...)? "."
+//   contributed_form := names "contributed" ("to this report" | "reporting" | "from" place)? "."
 //
 // "A and B in Washington": an item with a place joined by "and" gives that place to the
 // unplaced people just before it. Boilerplate ("Our Standards:", "Sign up here",
@@ -665,12 +665,26 @@ inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* o
             ++words;
         }
         if (cw.empty() || words == 0) return fail();
-        // What follows must be about the report: "to this report", "reporting", nothing.
+        // What follows must be about the report: "to this report", "reporting", nothing; or
+        // where it was written: "contributed from Port Ellis." (AP).
         std::size_t tail = 0;
         bool about_report = false;
+        std::size_t from_b = npos, from_e = npos;  // the place after "from"
         for (credits_word w = credits_word_at(t, cw.e, end); !w.empty(); w = credits_word_at(t, w.e, end)) {
             std::string_view s = credits_core(t, w);
             if (++tail > 8) return fail();
+            if (tail == 1 && iequals(s, "from")) {
+                from_b = w.e;
+                continue;
+            }
+            if (from_b != npos) {  // capitalised place words, "the" allowed first
+                if (!(is_upper(s.empty() ? 'x' : s[0]) || (tail == 2 && iequals(s, "the")) ||
+                      (tail > 2 && s.size() <= 3 && !s.empty() && is_lower(s[0]))))
+                    return fail();
+                from_e = static_cast<std::size_t>(s.data() - t.data()) + s.size();
+                about_report = true;
+                continue;
+            }
             if (tail == 1 && !(iequals(s, "to") || iequals(s, "reporting") || iequals(s, "additional")))
                 return fail();
             if (iequals(s, "report") || iequals(s, "reporting") || iequals(s, "story") || iequals(s, "article"))
@@ -682,6 +696,12 @@ inline std::size_t credits_parse(std::string_view t, std::vector<credit_view>* o
         p.begin_segment(credit_role::contributed, lb, lb + label.size());
         p.names(pos, cw.b);
         if (p.bad) return fail();
+        if (from_e != npos && out && !out->empty()) {
+            std::size_t b = from_b, e = from_e;
+            p.trim(b, e);
+            for (auto& person : out->back().people)  // "A and B contributed from X": both
+                if (!person.location) person.location = p.view(b, e);
+        }
     }
     if (close != npos) return close + 1;
     std::string_view rest = trim_right(p.view(0, end));
