@@ -733,3 +733,34 @@ TEST_CASE("credits: gated word lists answer as the plain list walk") {
     CHECK_FALSE(word_list_gate_of<credits_role_nouns>.admits("Smith"));
     CHECK(word_list_gate_of<credits_role_nouns>.admits("Video"));
 }
+
+TEST_CASE("credits: the byte-before test of credits_last_key never drops a key") {
+    using namespace wirestory::detail;
+    // The plain rule: the last k where credits_key_at holds.
+    const auto plain_last_key = [](std::string_view t) {
+        for (std::size_t k = t.size(); k-- > 0;)
+            if (credits_key_at(t, k)) return k;
+        return std::string_view::npos;
+    };
+    const std::string keys[] = {"Reporting by Ann Lee", "reporting BY x",       "Photos by\nBo",
+                                "Graphics by",          "Ann contributed to it", "With assistance from Al",
+                                "with ASSISTANCE from", "lobby business possible", "Editing by Jo; contributed"};
+    int bad = 0, dropped = 0;
+    for (const std::string& key : keys)
+        for (std::size_t lead = 0; lead < 20; ++lead)
+            for (int before = 0; before < 256; before += 3) {
+                // The key at every offset (both scan paths and chunk edges), with every kind of
+                // byte put just before each of its bytes in turn.
+                std::string t = std::string(lead, 'x') + key + std::string(20 - lead, 'x');
+                for (std::size_t at = lead; at <= lead + key.size(); ++at) {
+                    std::string u = t;
+                    u.insert(at, 1, static_cast<char>(before));
+                    const std::string_view v(u);
+                    bad += credits_last_key(v) != plain_last_key(v);
+                    for (std::size_t k = 0; k + 1 < v.size(); ++k)
+                        dropped += credits_key_at(v, k) && !credits_key_may_be_at(v, k);
+                }
+            }
+    CHECK(bad == 0);
+    CHECK(dropped == 0);
+}

@@ -202,7 +202,7 @@ TEST_CASE("json: the word-at-a-time string writer agrees with the byte-wise rule
     }
 }
 
-TEST_CASE("json: the word test of the string writer never marks later than the byte-wise rule") {
+TEST_CASE("json: the word test of the string writer marks the first byte the byte-wise rule looks at") {
     using namespace wirestory::detail;
     // The byte-wise rule for "look at this byte": what json_attention must never miss.
     const auto needs_look = [](const unsigned char* b, int k, bool collapse) {
@@ -210,10 +210,10 @@ TEST_CASE("json: the word test of the string writer never marks later than the b
         if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return true;
         return collapse && c == ' ' && (next < 0x21 || next >= 0x80);
     };
-    int late = 0, spurious_in_plain = 0;
+    int late = 0, spurious = 0;
     for (bool collapse : {true, false})
         for (int first = 0; first < 256; ++first)
-            for (int second = 0; second < 256; second += (first == ' ' ? 1 : 17))
+            for (int second = 0; second < 256; ++second)
                 for (int at = 0; at < 8; ++at) {
                     unsigned char bytes[9] = {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'};
                     bytes[at] = static_cast<unsigned char>(first);
@@ -226,9 +226,9 @@ TEST_CASE("json: the word test of the string writer never marks later than the b
                         if (needs_look(bytes, k, collapse)) want = k;
                     const int got = m ? static_cast<int>(first_marked_byte(m)) : 8;
                     late += got > want;
-                    // Spurious marks only come from a space; without one, the mark is exact.
-                    if (first != ' ' && second != ' ') spurious_in_plain += got != want;
+                    // The per-byte tests carry nothing across bytes: the first mark is exact.
+                    spurious += got < want;
                 }
     CHECK(late == 0);
-    CHECK(spurious_in_plain == 0);
+    CHECK(spurious == 0);
 }

@@ -791,6 +791,20 @@ inline bool credits_key_pair(std::string_view t, std::size_t k) noexcept {
     return (pair == ('b' << 8 | 'y')) | (pair == ('i' << 8 | 'b')) | (pair == ('s' << 8 | 's'));
 }
 
+/// A cheap first test for a candidate pair at `t[k]` (credits_key_pair true): the byte
+/// before it, which credits_key_at needs to be white space before "by", 'r' before "ib"
+/// (contRIButed) and 'a' before "ss" (aSSistance). False means credits_key_at(t, k) is
+/// false; most pairs inside words ("lobby", "business") end here without the call.
+inline bool credits_key_may_be_at(std::string_view t, std::size_t k) noexcept {
+    if (k == 0) return false;
+    const char before = t[k - 1];
+    switch (t[k] | 0x20) {
+    case 'b': return credits_loose_space(before);
+    case 'i': return (before | 0x20) == 'r';
+    default: return (before | 0x20) == 'a';
+    }
+}
+
 #ifndef WIRESTORY_CREDITS_SSE2
 /// 0x80 in each byte of `v` that equals `c`, 0 in the others (exact: no carries between bytes).
 constexpr std::uint64_t credits_swar_eq(std::uint64_t v, unsigned char c) noexcept {
@@ -820,7 +834,9 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
         while (hits != 0) {  // the highest set bit is the last pair
             int bit = credits_highest_bit(hits);
             hits &= ~(1u << bit);
-            if (credits_key_at(t, base + static_cast<std::size_t>(bit))) return base + static_cast<std::size_t>(bit);
+            if (credits_key_may_be_at(t, base + static_cast<std::size_t>(bit)) &&
+                credits_key_at(t, base + static_cast<std::size_t>(bit)))
+                return base + static_cast<std::size_t>(bit);
         }
         return std::string_view::npos;
     };
@@ -845,12 +861,12 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
                              (credits_swar_eq(v0, 's') & credits_swar_eq(v1, 's'));
         if (hits != 0)
             for (std::size_t k = i; k-- > i - 8;)
-                if (credits_key_pair(t, k) && credits_key_at(t, k)) return k;
+                if (credits_key_pair(t, k) && credits_key_may_be_at(t, k) && credits_key_at(t, k)) return k;
         i -= 8;
     }
 #endif
     while (i-- > 0)
-        if (credits_key_pair(t, i) && credits_key_at(t, i)) return i;
+        if (credits_key_pair(t, i) && credits_key_may_be_at(t, i) && credits_key_at(t, i)) return i;
     return std::string_view::npos;
 }
 

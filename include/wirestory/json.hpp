@@ -80,18 +80,24 @@ constexpr std::size_t first_marked_byte(std::uint64_t mask) noexcept {
 /// Marks the bytes of `w` (text[i..i+8)) that the string writer must look at one by one:
 /// control bytes, DEL, non-ASCII bytes, quotes, backslashes, and (when collapsing) a space
 /// followed by a byte that may start white space; `next` is text[i+1..i+9). No such byte is
-/// ever missed; a plain byte may be marked above one that is (a borrow), or rarely a space
-/// before a plain byte. The writer takes only the lowest mark and checks that byte itself.
+/// ever missed and the lowest mark is exact; a plain byte may be marked above one that is
+/// (a borrow in the quote tests). The writer takes only the lowest mark.
 constexpr std::uint64_t json_attention(std::uint64_t w, std::uint64_t next, bool collapse) noexcept {
-    std::uint64_t m = ((w - 0x20 * json_ones) & ~w & json_highs)    // below 0x20
-                      | ((w | ((w & json_lows) + json_ones)) & json_highs)  // 0x7F and up
-                      | zero_bytes(w ^ ('"' * json_ones)) | zero_bytes(w ^ ('\\' * json_ones));
+    // Adding to the low seven bits never carries into the next byte: these tests are exact
+    // per byte and leave the answer in its high bit.
+    const std::uint64_t low7 = w & json_lows;
+    const std::uint64_t control_del_high = w | ~(low7 + 0x60 * json_ones)  // 0x80 and up, below 0x20
+                                           | (low7 + json_ones);           // 0x7F
+    std::uint64_t m = control_del_high | zero_bytes(w ^ ('"' * json_ones)) | zero_bytes(w ^ ('\\' * json_ones));
     if (collapse) {
-        // next byte below 0x21 or 0x80 and up: it may be white space
-        const std::uint64_t may_be_space = (next | ~((next & json_lows) + 0x5F * json_ones)) & json_highs;
-        m |= zero_bytes(w ^ (' ' * json_ones)) & may_be_space;
+        // A byte below 0x21 or 0x80 and up may be white space; one such byte followed by
+        // another marks the same bytes as "a space followed by one", since a control or
+        // high byte is marked anyway. Cheaper than looking for the space itself.
+        const std::uint64_t may_be_space = w | ~(low7 + 0x5F * json_ones);
+        const std::uint64_t next_may_be_space = next | ~((next & json_lows) + 0x5F * json_ones);
+        m |= may_be_space & next_may_be_space;
     }
-    return m;
+    return m & json_highs;
 }
 /// json_attention() for text[i..i+8) when fewer than nine bytes may be left: the bytes past
 /// the end read as plain letters.
