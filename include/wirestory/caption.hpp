@@ -178,44 +178,12 @@ bool caption_in_list(std::string_view w, const std::string_view (&list)[N]) noex
     return caption_in_list(w, list, list + N);
 }
 
-/// What the words of a list look like, to skip comparing most words against them: for each
-/// first byte (lower-cased, folded to 64 slots), a bit per word length (longer ones share bit 31).
-struct caption_list_gate {
-    std::uint32_t lengths[64] = {};
-
-    static constexpr std::size_t slot(char first) noexcept {
-        return static_cast<unsigned char>(to_lower(first)) & 63u;
-    }
-    static constexpr std::size_t length_bit(std::size_t size) noexcept { return size < 31 ? size : 31; }
-    constexpr bool admits(std::string_view w) const noexcept {
-        return !w.empty() && ((lengths[slot(w[0])] >> length_bit(w.size())) & 1u) != 0;
-    }
-};
-
-template <std::size_t N>
-constexpr caption_list_gate caption_make_gate(const std::string_view (&list)[N]) noexcept {
-    caption_list_gate gate;
-    for (auto w : list)
-        if (!w.empty()) gate.lengths[caption_list_gate::slot(w[0])] |= 1u << caption_list_gate::length_bit(w.size());
-    return gate;
-}
-
-template <const auto& List>
-inline constexpr caption_list_gate caption_gate_of = caption_make_gate(List);
-
 /// Is `w` in the constant word list `List` (ignoring case)? Same as caption_in_list, with the
-/// list's gate first. (An empty word is in no list: no list holds an empty word.)
-template <std::size_t N>
-constexpr bool caption_no_empty_word(const std::string_view (&list)[N]) noexcept {
-    for (auto w : list)
-        if (w.empty()) return false;
-    return true;
-}
-
+/// list's gate (word_list_gate, detail/text.hpp) first. No list holds an empty word.
 template <const auto& List>
 bool caption_in(std::string_view w) noexcept {
-    static_assert(caption_no_empty_word(List), "the gate turns empty words away");
-    return caption_gate_of<List>.admits(w) && caption_in_list(w, List);
+    static_assert(no_empty_word(List), "the gate turns empty words away");
+    return word_list_gate_of<List>.admits(w) && caption_in_list(w, List);
 }
 
 /// next_word (detail/text.hpp) with a fast path for printable ASCII, which is never white
