@@ -679,6 +679,13 @@ inline std::size_t dateline_unmarked(std::string_view text, std::size_t start,
 
 //--- the parser ---//
 
+/// Is `name` wholly an agency this style or any built-in one knows ("AP", "Bloomberg")?
+inline bool dateline_is_known_agency(std::string_view name, const style_desc& style) noexcept {
+    constexpr style_desc known = describe<base_style>();
+    return dateline_scan_agency_word(name, 0, style.agencies) == name.size() ||
+           dateline_scan_agency_word(name, 0, known.agencies) == name.size();
+}
+
 /// Is a tag that stands where the agency goes a place instead: "(HONOLULU) -- Twice now"?
 /// Capitals, four letters or more, and no agency this style or any built-in one knows.
 inline bool dateline_tag_is_place(std::string_view tag, const style_desc& style) noexcept {
@@ -686,9 +693,7 @@ inline bool dateline_tag_is_place(std::string_view tag, const style_desc& style)
     int letters = 0;
     for (char c : tag) letters += is_alpha(c) ? 1 : 0;
     if (letters < 4) return false;  // "(RNS)", "(FH)": agencies' initials
-    constexpr style_desc known = describe<base_style>();
-    return dateline_scan_agency_word(tag, 0, style.agencies) != tag.size() &&
-           dateline_scan_agency_word(tag, 0, known.agencies) != tag.size();
+    return !dateline_is_known_agency(tag, style);
 }
 
 /// A dateline that a tag, date, dash or colon marks (the grammar at the top of this file).
@@ -899,10 +904,7 @@ inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
     std::size_t lead = dateline_unmarked(text, start, place);
     if (lead == 0 || !dateline_lead_is_prose(text, lead)) return 0;
     const std::string_view place_text = text.substr(start, place.end - start);
-    constexpr style_desc known = describe<base_style>();
-    if (dateline_scan_agency_word(place_text, 0, style.agencies) == place_text.size() ||
-        dateline_scan_agency_word(place_text, 0, known.agencies) == place_text.size())
-        return 0;
+    if (dateline_is_known_agency(place_text, style)) return 0;
     out.text = place_text;
     dateline_push_locations(text, place, place.end, out);
     return lead;

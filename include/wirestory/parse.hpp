@@ -578,6 +578,16 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         have_pending = true;
     };
 
+    // A byline at the start of `t` (parse_byline leaves out.byline empty when there is none);
+    // what follows it on the block is read on.
+    auto take_byline = [&](std::string_view t, byline_mode mode) {
+        std::size_t n = detail::parse_byline(t, out.byline, style, diags, mode);
+        if (n == 0) return false;
+        front_part_seen = true;
+        take_rest(t.substr(n), 1);
+        return true;
+    };
+
     while (have_pending || next < blocks.size()) {
         if (!have_pending) cur = blocks[next++];
         have_pending = false;
@@ -592,15 +602,8 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
         if (cur.junk) {
             // A byline may carry its time stamp: "By A | Nov. 25, 2025 at 3:45 PM".
-            if (!in_body && out.byline.empty() && cur.lines == 1) {
-                if (std::size_t n = detail::parse_byline(t, out.byline, style, diags, byline_mode::whole_line)) {
-                    front_part_seen = true;
-                    take_rest(t.substr(n), 1);
-                    continue;
-                }
-                out.byline.text = {};
-                out.byline.authors.clear();
-            }
+            if (!in_body && out.byline.empty() && cur.lines == 1 && take_byline(t, byline_mode::whole_line))
+                continue;
             diags.report(errc::dropped_junk, "dropped a web-page line that is not the story", t.data());
             continue;
         }
@@ -615,16 +618,9 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
                 diags.report(errc::dropped_junk, "dropped a line naming only the agency", t.data());
                 continue;
             }
-            if (out.byline.empty()) {
-                auto mode = cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading;
-                if (std::size_t n = detail::parse_byline(t, out.byline, style, diags, mode)) {
-                    front_part_seen = true;
-                    take_rest(t.substr(n), 1);
-                    continue;
-                }
-                out.byline.text = {};
-                out.byline.authors.clear();
-            }
+            if (out.byline.empty() &&
+                take_byline(t, cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading))
+                continue;
             if (!out.caption) {
                 if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
                     adopt_caption();
