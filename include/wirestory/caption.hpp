@@ -65,9 +65,7 @@
 #include "style.hpp"
 #include "detail/text.hpp"
 
-#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
-#include <emmintrin.h>  // the fast scan: sixteen bytes at a time
-#endif
+#include "detail/simd.hpp"  // the fast scan: sixteen bytes at a time
 
 namespace wirestory {
 
@@ -1126,7 +1124,7 @@ constexpr bool caption_scan_stop(std::string_view s, std::size_t i) noexcept {
 
 /// Bit j is set iff caption_scan_stop holds at `p[j]`, for j < 16; `p` has 18 readable bytes.
 inline unsigned caption_scan_stop_mask16(const char* p) noexcept {
-#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
+#ifdef WIRESTORY_SSE2
     const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i w1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
     const __m128i w2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));

@@ -41,10 +41,7 @@
 #include "style.hpp"
 #include "detail/text.hpp"
 
-#if defined(__SSE2__) || defined(_M_X64) || (defined(_M_IX86_FP) && _M_IX86_FP >= 2)
-#include <emmintrin.h>  // find_credits' pre-check: 16 bytes at a time
-#define WIRESTORY_CREDITS_SSE2 1
-#endif
+#include "detail/simd.hpp"  // find_credits' pre-check: 16 bytes at a time
 
 namespace wirestory {
 
@@ -770,7 +767,7 @@ inline bool credits_key_at(std::string_view t, std::size_t k) noexcept {
     return j >= 4 && iequals(t.substr(j - 4, 4), "with");
 }
 
-#ifdef WIRESTORY_CREDITS_SSE2
+#ifdef WIRESTORY_SSE2
 /// Index of the highest set bit of `m` (not 0).
 inline int credits_highest_bit(unsigned m) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
@@ -805,7 +802,7 @@ inline bool credits_key_may_be_at(std::string_view t, std::size_t k) noexcept {
     }
 }
 
-#ifndef WIRESTORY_CREDITS_SSE2
+#ifndef WIRESTORY_SSE2
 /// 0x80 in each byte of `v` that equals `c`, 0 in the others (exact: no carries between bytes).
 constexpr std::uint64_t credits_swar_eq(std::uint64_t v, unsigned char c) noexcept {
     const std::uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
@@ -819,7 +816,7 @@ constexpr std::uint64_t credits_swar_eq(std::uint64_t v, unsigned char c) noexce
 inline std::size_t credits_last_key(std::string_view t) noexcept {
     if (t.size() < 2) return std::string_view::npos;
     std::size_t i = t.size() - 1;  // pairs at [k, k+1] for k < i remain
-#ifdef WIRESTORY_CREDITS_SSE2
+#ifdef WIRESTORY_SSE2
     // Bit n of the result: a candidate pair at at[n], at[n + 1] (both 16 bytes readable + 1).
     auto pairs_at = [](const char* at) {
         const __m128i fold = _mm_set1_epi8(0x20);
