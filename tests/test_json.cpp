@@ -232,3 +232,32 @@ TEST_CASE("json: the word test of the string writer marks the first byte the byt
     CHECK(late == 0);
     CHECK(spurious == 0);
 }
+
+TEST_CASE("json: json_next_attention finds the first byte the byte-wise rule looks at, at every offset and length") {
+    using namespace wirestory::detail;
+    const auto needs_look = [](const std::string& t, std::size_t k, bool collapse) {
+        const unsigned char c = static_cast<unsigned char>(t[k]);
+        if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return true;
+        if (!collapse || c != ' ' || k + 1 >= t.size()) return false;
+        const unsigned char next = static_cast<unsigned char>(t[k + 1]);
+        return next < 0x21 || next >= 0x80;
+    };
+    const unsigned char seconds[] = {' ', '\t', '\n', 'a', 0x21, 0x20, 0x7F, 0x80, 0xC3, '"', 0x00, 0xFF};
+    int wrong = 0, checked = 0;
+    for (bool collapse : {true, false})
+        for (std::size_t len = 1; len <= 40; ++len)
+            for (std::size_t at = 0; at < len; ++at)
+                for (int first = 0; first < 256; ++first)
+                    for (unsigned char second : seconds) {
+                        std::string t(len, 'q');
+                        t[at] = static_cast<char>(first);
+                        if (at + 1 < len) t[at + 1] = static_cast<char>(second);
+                        std::size_t want = len;
+                        for (std::size_t k = len; k-- > 0;)
+                            if (needs_look(t, k, collapse)) want = k;
+                        wrong += json_next_attention(t.data(), 0, len, collapse) != want;
+                        ++checked;
+                    }
+    CHECK(checked > 1000000);
+    CHECK(wrong == 0);
+}

@@ -28,6 +28,7 @@
 
 #include "article.hpp"
 #include "contributors.hpp"
+#include "detail/simd.hpp"
 #include "detail/text.hpp"
 
 namespace wirestory {
@@ -109,6 +110,40 @@ inline std::uint64_t json_attention_at(const char* p, std::size_t i, std::size_t
     return json_attention(load_le64(padded), load_le64(padded + 1), collapse);
 }
 
+#ifdef WIRESTORY_SSE2
+/// json_attention() for sixteen bytes at `p` (17 readable), one bit per byte, every bit
+/// exact: control bytes and bytes >= 0x80 (negative as signed bytes, so one compare finds
+/// both), DEL, quotes, backslashes, and when collapsing a byte that may be white space
+/// (below 0x21 or >= 0x80) followed by another.
+inline std::uint32_t json_attention16(const char* p, bool collapse) noexcept {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i m = _mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(w, _mm_set1_epi8(0x7F))),
+        _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))));
+    if (collapse) {
+        const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+        m = _mm_or_si128(m, _mm_and_si128(_mm_cmplt_epi8(w, _mm_set1_epi8(0x21)),
+                                          _mm_cmplt_epi8(next, _mm_set1_epi8(0x21))));
+    }
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(m));
+}
+#endif
+
+/// The first byte at or after `i` that the string writer must look at, or `n`: sixteen
+/// bytes at a time with SSE2, eight at a time without (both exact for the first mark).
+inline std::size_t json_next_attention(const char* p, std::size_t i, std::size_t n, bool collapse) noexcept {
+#ifdef WIRESTORY_SSE2
+    for (; i + 17 <= n; i += 16)
+        if (std::uint32_t m = json_attention16(p + i, collapse)) return i + lowest_set_bit(m);
+#endif
+    for (; i < n; i += 8)
+        if (std::uint64_t m = json_attention_at(p, i, n, collapse)) {
+            i += first_marked_byte(m);  // only a borrow can mark the padding, above a real mark
+            return i < n ? i : n;
+        }
+    return n;
+}
+
 /// The output string written through a raw pointer: room is made ahead (with
 /// std::string::resize, so no byte is ever left uninitialised) and the unused rest is cut
 /// off when the buffer goes away. Saves a capacity check and a call per byte or piece.
@@ -175,18 +210,8 @@ inline void write_json_string(json_buffer& buf, std::string_view text, bool coll
     std::size_t run = 0;  // start of the bytes not yet copied: they are copied in one go
     std::size_t i = 0;
     while (i < n) {
-        // Skip plain bytes eight at a time.
-        std::uint64_t m = json_attention_at(p, i, n, collapse);
-        while (m == 0 && i + 17 <= n) {
-            i += 8;
-            m = json_attention(load_le64(p + i), load_le64(p + i + 1), collapse);
-        }
-        if (m == 0) {
-            i += 8;
-            continue;
-        }
-        i += first_marked_byte(m);
-        if (i >= n) break;  // only a borrow can mark the padding, above a real mark: never first
+        i = json_next_attention(p, i, n, collapse);
+        if (i >= n) break;
         const unsigned char c = static_cast<unsigned char>(p[i]);
         std::size_t sp = 0;  // > 0: white space to collapse starts here, this long
         if (c >= 0x80) {
@@ -375,6 +400,11 @@ template <class String>
 void append_json_members(std::string& out, const basic_article<String>& a, json_options options,
                          bool after_members) {
     detail::json_buffer buf(out);
+    // Room for the whole object at once (the paragraphs are most of it), rather than growing
+    // it several times per story.
+    std::size_t text_bytes = 0;
+    for (const auto& p : a.paragraphs) text_bytes += std::string_view(p).size() + 8;
+    buf.room(text_bytes + text_bytes / 8 + 1024);
     detail::json_writer w(buf, options.pretty, 1, !after_members);
     w.key("style");
     w.value(a.style);
