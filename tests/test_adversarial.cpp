@@ -170,11 +170,10 @@ TEST_CASE("adversarial: control bytes") {
 }
 
 TEST_CASE("adversarial: the word-at-a-time byte check agrees with a byte-by-byte one") {
-    // check_bytes skips eight plain bytes at a time; every byte value at every position of
-    // a word must be judged as the byte-wise rule judges it.
-    const auto plain_byte = [](unsigned char c) {  // check_bytes reports none of these
-        return (c >= 0x20 && c < 0x7F) || (c >= 0x09 && c <= 0x0D);
-    };
+    // The story scan stops at every byte that check_bytes used to report and at line ends and
+    // colons; eight and sixty-four bytes at a time, every byte value at every position must be
+    // judged as the byte-wise rule judges it.
+    const auto stop_byte = [](unsigned char c) { return c < 0x20 || c >= 0x7F || c == ':'; };
     int disagreements = 0, mask_disagreements = 0;
     for (int value = 0; value < 256; ++value) {
         for (int at = 0; at < 8; ++at) {
@@ -182,16 +181,22 @@ TEST_CASE("adversarial: the word-at-a-time byte check agrees with a byte-by-byte
             bytes[at] = static_cast<unsigned char>(value);
             std::uint64_t w;
             std::memcpy(&w, bytes, 8);
-            bool expected = true;
-            for (unsigned char c : bytes) expected = expected && plain_byte(c);
-            if (wirestory::detail::plain_ascii8(w) != expected) ++disagreements;
-            // Among ASCII bytes the mask is exact per byte, whatever the neighbours hold.
-            if (value < 0x80) {
-                const std::uint64_t m = wirestory::detail::unplain_bytes8(w);
-                unsigned char flags[8];
-                std::memcpy(flags, &m, 8);
-                for (int k = 0; k < 8; ++k)
-                    if (((flags[k] & 0x80) != 0) != !plain_byte(bytes[k])) ++mask_disagreements;
+            const std::uint64_t m = wirestory::detail::story_stop_bytes8(w);
+            unsigned char flags[8];
+            std::memcpy(flags, &m, 8);
+            for (int k = 0; k < 8; ++k)
+                if (((flags[k] & 0x80) != 0) != stop_byte(bytes[k]) || (flags[k] & 0x7F) != 0) ++mask_disagreements;
+            if (wirestory::detail::is_story_stop(static_cast<char>(value)) != stop_byte(static_cast<unsigned char>(value)))
+                ++disagreements;
+        }
+        for (int at = 0; at < 64; ++at) {
+            for (unsigned char background : {'a', ':', ' ', '\xC3'}) {
+                unsigned char bytes[64];
+                std::memset(bytes, background, sizeof bytes);
+                bytes[at] = static_cast<unsigned char>(value);
+                const std::uint64_t stops = wirestory::detail::story_stops64(reinterpret_cast<const char*>(bytes));
+                for (int k = 0; k < 64; ++k)
+                    if ((((stops >> k) & 1u) != 0) != stop_byte(bytes[k])) ++disagreements;
             }
         }
     }
@@ -204,7 +209,17 @@ TEST_CASE("adversarial: the word-at-a-time byte check agrees with a byte-by-byte
                 unsigned char bytes[8] = {'x', 'x', 'x', static_cast<unsigned char>(a), static_cast<unsigned char>(b), 'x', 'x', 'x'};
                 std::uint64_t w;
                 std::memcpy(&w, bytes, 8);
-                if (wirestory::detail::plain_ascii8(w) != (plain_byte(bytes[3]) && plain_byte(bytes[4])))
+                const std::uint64_t m = wirestory::detail::story_stop_bytes8(w);
+                unsigned char flags[8];
+                std::memcpy(flags, &m, 8);
+                for (int k = 0; k < 8; ++k)
+                    if (((flags[k] & 0x80) != 0) != stop_byte(bytes[k])) ++pair_disagreements;
+                unsigned char wide[64];
+                std::memset(wide, 'x', sizeof wide);
+                wide[15] = bytes[3];  // across the sixteen-byte halves of the SSE2 path
+                wide[16] = bytes[4];
+                const std::uint64_t stops = wirestory::detail::story_stops64(reinterpret_cast<const char*>(wide));
+                if (stops != ((stop_byte(bytes[3]) ? 1ull << 15 : 0) | (stop_byte(bytes[4]) ? 1ull << 16 : 0)))
                     ++pair_disagreements;
             }
         CHECK(pair_disagreements == 0);

@@ -1,7 +1,10 @@
 #include <wirestory/parse.hpp>
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "test_helpers.hpp"
 
@@ -428,10 +431,11 @@ TEST_CASE("parse: the line cursor's lines and colon flags agree with a plain spl
             if (k < 5 || seed % 2) text += ends[(seed + k) % 3];
         }
         if (seed % 2 == 0 && expect.back().empty()) expect.pop_back();  // no line after the last end
-        wirestory::detail::line_cursor cursor(text);
-        std::size_t i = 0, n = 0;
-        while (i < text.size()) {
-            const auto l = cursor.next(i);
+        wirestory::detail::story_checks found;
+        wirestory::detail::line_cursor cursor(text, found);
+        std::size_t n = 0;
+        wirestory::detail::line_info l;
+        while (cursor.next(l)) {
             if (n >= expect.size()) { ++disagreements; break; }
             const std::string& want = expect[n++];
             if (l.raw != want) ++disagreements;
@@ -507,4 +511,233 @@ TEST_CASE("parse: word scans step over plain bytes exactly as space_len would") 
         }
     }
     CHECK(disagreements == 0);
+}
+
+namespace {
+
+// The story scan as it was before it was one pass: byte by byte, each rule on its own.
+struct plain_line {
+    std::string_view raw, text;
+    bool indented = false, colon = false;
+};
+struct plain_scan {
+    std::vector<plain_line> lines;
+    std::size_t story_end = 0, first_control = wirestory::detail::story_checks::none,
+                first_invalid = wirestory::detail::story_checks::none;
+};
+
+plain_scan plain_story_scan(std::string_view text) {
+    using namespace wirestory::detail;
+    plain_scan r;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (r.first_control == story_checks::none && (c < 0x20 || c == 0x7F) && c != 0x03 &&
+                !is_ascii_space(static_cast<char>(c)))
+                r.first_control = i;
+            ++i;
+            continue;
+        }
+        std::size_t n = utf8_len(text, i);
+        if (n == 0) {
+            if (r.first_invalid == story_checks::none) r.first_invalid = i;
+            n = 1;
+        }
+        i += n;
+    }
+    const std::size_t etx = text.find('\x03');
+    const std::string_view story = text.substr(0, etx);
+    r.story_end = story.size();
+    for (std::size_t i = 0; i < story.size();) {
+        std::size_t e = i;
+        while (e < story.size() && story[e] != '\n' && story[e] != '\r') ++e;
+        plain_line l;
+        l.raw = story.substr(i, e - i);
+        l.text = trim(l.raw);
+        l.indented = e > i && (is_ascii_space(l.raw[0]) || (is_high(l.raw[0]) && unicode_space_len(l.raw, 0) != 0));
+        l.colon = l.raw.find(':') != std::string_view::npos;
+        r.lines.push_back(l);
+        if (e >= story.size()) i = story.size();
+        else i = (story[e] == '\r' && e + 1 < story.size() && story[e + 1] == '\n') ? e + 2 : e + 1;
+    }
+    return r;
+}
+
+// Blocks as split_blocks made them with the layout decided first, on the first 64 lines.
+std::vector<wirestory::detail::block> plain_blocks(const plain_scan& scan) {
+    using namespace wirestory::detail;
+    std::size_t indented = 0, flush_after_blank = 0;
+    bool after_blank = true;
+    for (std::size_t n = 0; n < scan.lines.size() && n < 64; ++n) {
+        const bool blank = scan.lines[n].text.empty();
+        if (!blank) {
+            if (scan.lines[n].indented) ++indented;
+            else if (after_blank) ++flush_after_blank;
+        }
+        after_blank = blank;
+    }
+    const bool indent_starts_block = indented >= 1 && indented >= flush_after_blank;
+    std::vector<block> blocks;
+    block cur;
+    bool open = false;
+    for (const auto& l : scan.lines) {
+        std::string_view line = l.text;
+        if (line.empty()) {
+            if (open) blocks.push_back(cur);
+            open = false;
+            continue;
+        }
+        bool ind = l.indented;
+        if (!ind && l.raw.size() > 4 && l.raw[1] == ' ' && l.raw[2] == ' ' && l.raw[3] == ' ' && !is_ascii_space(l.raw[0])) {
+            line = trim(l.raw.substr(1));
+            ind = true;
+        }
+        if (is_junk_line(line)) {
+            if (open) blocks.push_back(cur);
+            open = false;
+            blocks.push_back(block{line, 1, ind, true});
+            continue;
+        }
+        if (!open || (ind && indent_starts_block)) {
+            if (open) blocks.push_back(cur);
+            cur = block{line, 1, ind};
+            open = true;
+        } else {
+            cur.text = span(cur.text.data(), line.data() + line.size());
+            ++cur.lines;
+        }
+    }
+    if (open) blocks.push_back(cur);
+    return blocks;
+}
+
+// Compares the one-pass scan and split with the plain ones; returns the disagreements.
+int scan_disagreements(std::string_view text) {
+    using namespace wirestory::detail;
+    const plain_scan want = plain_story_scan(text);
+    int bad = 0;
+    story_checks found;
+    line_cursor cursor(text, found);
+    line_info l;
+    std::size_t n = 0;
+    while (cursor.next(l)) {
+        if (n >= want.lines.size()) return bad + 1;
+        const plain_line& w = want.lines[n++];
+        if (l.raw.data() != w.raw.data() || l.raw.size() != w.raw.size()) ++bad;
+        if (l.text.data() != w.text.data() || l.text.size() != w.text.size()) ++bad;
+        if (l.indented != w.indented || l.colon != w.colon) ++bad;
+    }
+    if (n != want.lines.size()) ++bad;
+    if (found.story_end != want.story_end || found.first_control != want.first_control ||
+        found.first_invalid_utf8 != want.first_invalid)
+        ++bad;
+    std::vector<block> blocks;
+    const story_checks again = split_blocks(text, blocks, sink{});
+    if (again.story_end != found.story_end || again.first_control != found.first_control ||
+        again.first_invalid_utf8 != found.first_invalid_utf8)
+        ++bad;
+    const std::vector<block> want_blocks = plain_blocks(want);
+    if (blocks.size() != want_blocks.size()) return bad + 1;
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        const block &a = blocks[k], &b = want_blocks[k];
+        if (a.text.data() != b.text.data() || a.text.size() != b.text.size() || a.lines != b.lines ||
+            a.indented != b.indented || a.junk != b.junk)
+            ++bad;
+    }
+    return bad;
+}
+
+} // namespace
+
+TEST_CASE("parse: the one-pass story scan agrees with the plain byte-wise rules") {
+    SUBCASE("every byte value at every position, across the 16- and 64-byte chunks and the end") {
+        int disagreements = 0;
+        for (std::size_t size : {std::size_t{1}, std::size_t{15}, std::size_t{17}, std::size_t{40}, std::size_t{63},
+                                 std::size_t{64}, std::size_t{65}, std::size_t{131}}) {
+            for (int value = 0; value < 256; ++value)
+                for (std::size_t at = 0; at < size; ++at) {
+                    std::string text(size, 'a');
+                    text[at] = static_cast<char>(value);
+                    const int bad = scan_disagreements(text);
+                    if (bad) FAIL_CHECK("size " << size << ", byte " << value << " at " << at);
+                    disagreements += bad;
+                }
+        }
+        CHECK(disagreements == 0);
+    }
+    SUBCASE("the scanner's stops, from any offset, are the bytes of the plain rule") {
+        int disagreements = 0;
+        std::string text;
+        for (std::size_t k = 0; k < 200; ++k) text += (k % 7 == 3 || k % 23 == 0) ? ':' : (k % 11 == 5 ? '\n' : 'x');
+        for (std::size_t size = 0; size <= text.size(); ++size)
+            for (std::size_t from : {std::size_t{0}, std::size_t{1}, std::size_t{15}, std::size_t{16}, std::size_t{63},
+                                     std::size_t{64}, std::size_t{65}, size}) {
+                if (from > size) continue;
+                const std::string_view t(text.data(), size);
+                wirestory::detail::story_stop_scanner stops(t, from);
+                std::size_t expect = from;
+                while (expect < size && !wirestory::detail::is_story_stop(t[expect])) ++expect;
+                for (std::size_t at = stops.next();; at = stops.next()) {
+                    if (at != (expect < size ? expect : size)) { ++disagreements; break; }
+                    if (at >= size) break;
+                    ++expect;
+                    while (expect < size && !wirestory::detail::is_story_stop(t[expect])) ++expect;
+                }
+            }
+        CHECK(disagreements == 0);
+    }
+    SUBCASE("texts of line ends, colons, ETX, control bytes, UTF-8 and indents") {
+        const std::string_view pieces[] = {
+            "a", "word ", "    ", " ", "\n", "\r", "\r\n", "\n\n", ":", "12:33 ", "\x03", "\x01", "\t", "\x7F",
+            "\xC2\xA0", "\xE2\x80\x83", "\xC3\xA9", "\xFF", "\xE2\x80", "Read more", "Sign up here.",
+            "c    CHICAGO, March 9 - The", "the company said in a statement on Tuesday that ", "REUTER",
+            "Advertisement", "3 min read", "\xEF\xBB\xBF"};
+        int disagreements = 0;
+        std::uint64_t state = 12345;
+        for (int round = 0; round < 6000; ++round) {
+            std::string text;
+            const std::size_t count = static_cast<std::size_t>(round % 90);
+            for (std::size_t k = 0; k < count; ++k) {
+                state = state * 6364136223846793005ull + 1442695040888963407ull;
+                text += pieces[(state >> 33) % (sizeof pieces / sizeof pieces[0])];
+            }
+            const int bad = scan_disagreements(text);
+            if (bad) FAIL_CHECK("round " << round);
+            disagreements += bad;
+        }
+        CHECK(disagreements == 0);
+    }
+}
+
+TEST_CASE("parse: the junk-line rejection only turns away lines is_junk_line refuses") {
+    using wirestory::detail::is_junk_line;
+    using wirestory::detail::junk_line_ruled_out;
+    const std::string bases[] = {
+        "Sign up here.", "Sign up here", "Get the newsletter. SIGN UP HERE.", "Get it. sign up herE",
+        "Advertisement", "Acquire Licensing Rights", "Item 1 of 4", "Listen to article", "Our Standards: x",
+        "opens new tab", "Purchase Licensing Rights", "Print", "Report this ad", "Read more", "Reuters Graphics",
+        "Share", "Skip to main content", "3 Min Read", "12 mins read", "7 minute read", "12 Apr 2017 at 13:33 ET",
+        "Updated 5:02 PM GMT, March 3, 2024", "10:50 EDT", "the rate rose 1.5 pct", "The council met."};
+    int wrong = 0, turned_away = 0;
+    for (const std::string& base : bases) {
+        std::vector<std::string> variants{base, base + ".", base + ":", base + " here", base + " READ"};
+        for (std::size_t at = 0; at < base.size(); ++at)
+            for (char c : {'e', 'E', 'r', 'R', '.', ':', ' ', '1', 'S', 'x', 'a', 'D', 'd', '\xA0'}) {
+                std::string v = base;
+                v[at] = c;
+                variants.push_back(v);
+                variants.push_back(v.substr(0, at + 1));
+            }
+        for (const auto& v : variants) {
+            if (v.empty()) continue;
+            for (bool colon : {false, true}) {
+                if (!colon && v.find(':') != std::string::npos) continue;  // the flag may only say "no ':'" truly
+                if (!junk_line_ruled_out(v, colon)) continue;
+                ++turned_away;
+                if (is_junk_line(v, colon)) ++wrong;
+            }
+        }
+    }
+    CHECK(wrong == 0);
+    CHECK(turned_away > 100);  // the test does reach the rejection
 }

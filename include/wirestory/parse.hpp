@@ -12,7 +12,8 @@
 
 #include <cstddef>      // std::size_t
 #include <cstdint>      // std::uint64_t: eight bytes at a time
-#include <cstring>      // std::memchr, std::memcpy
+#include <algorithm>    // std::rotate: the byte checks' reports go first
+#include <cstring>      // std::memchr, std::memcpy, std::memset
 #include <optional>     // parse_options
 #include <string>       // deleted overloads for temporaries
 #include <string_view>  // input
@@ -26,6 +27,7 @@
 #include "credits.hpp"
 #include "dateline.hpp"
 #include "style.hpp"
+#include "detail/simd.hpp"  // the story scan: sixteen bytes at a time
 #include "detail/text.hpp"
 
 namespace wirestory {
@@ -45,6 +47,9 @@ struct block {
     std::size_t lines = 0;
     bool indented = false;
     bool junk = false;  ///< a lone web-junk line, decided once when the block is made
+    /// Opened by its indented first line while another block was open: joined back to that
+    /// one when the story marks paragraphs by blank lines (split_blocks).
+    bool opened_by_indent = false;
 };
 
 /// One line of a story, found once and then read from here.
@@ -57,7 +62,6 @@ struct line_info {
 
 /// Working memory a parser keeps between stories, so a reused parser does not allocate.
 struct story_scratch {
-    std::vector<line_info> lines;  // the first lines, which decide the layout
     std::vector<block> blocks;
     // Parts are parsed into these, then swapped into the article; the next story swaps them
     // back, so their vectors' capacity cycles instead of being freed and allocated again.
@@ -190,6 +194,60 @@ inline bool is_junk_line(std::string_view s, bool may_have_colon = true) {
     }
 }
 
+/// Can `c` start a line that is_junk_line accepts by its first byte (a digit, or the first
+/// letter of one of its phrases)? One bit per byte from '0' to 'o'.
+constexpr bool may_start_junk_phrase(char c) noexcept {
+    constexpr std::uint64_t starts = 0x3FFull |  // '0'..'9'
+                                     std::uint64_t{1} << ('A' - '0') | std::uint64_t{1} << ('I' - '0') |
+                                     std::uint64_t{1} << ('L' - '0') | std::uint64_t{1} << ('O' - '0') |
+                                     std::uint64_t{1} << ('P' - '0') | std::uint64_t{1} << ('R' - '0') |
+                                     std::uint64_t{1} << ('S' - '0') | std::uint64_t{1} << ('o' - '0');
+    const unsigned k = static_cast<unsigned char>(c) - unsigned{'0'};
+    return k < 64 && ((starts >> k) & 1u) != 0;
+}
+
+/// The four bytes at `p` with ASCII capitals made small (and a few other bytes moved too,
+/// which only lets more through): a quick necessary test for a case-insensitive word.
+inline std::uint32_t folded4(const char* p) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w | 0x20202020u;
+}
+inline bool folded4_is(const char* p, const char (&word)[5]) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, word, 4);
+    return folded4(p) == w;
+}
+
+/// True for most lines of a story, which is_junk_line would refuse, after a few byte tests:
+/// the line does not end in "here", "here." or "read", opens none of is_junk_line's phrases
+/// (first byte, second byte folded) and can be no time stamp (no ':' or longer than 90).
+/// False says nothing. `s` is not empty.
+inline bool junk_line_ruled_out(std::string_view s, bool may_have_colon) noexcept {
+    const std::size_t n = s.size();
+    const char first = s[0], last = s[n - 1];
+    const bool phrase_letter = may_start_junk_phrase(first);
+    if (may_have_colon && n <= 90) return false;
+    if (!phrase_letter && last != 'e' && last != '.') return true;  // most lines leave here
+    if (n < 4) return true;  // shorter than any phrase ("Share", "1 min read")
+    const char* end = s.data() + n;
+    if (last == 'e' && folded4_is(end - 4, "here")) return false;
+    if (last == '.' && n >= 5 && folded4_is(end - 5, "here")) return false;
+    if (!phrase_letter) return true;
+    const char second = static_cast<char>(s[1] | 0x20);
+    switch (first) {
+    case 'A': return second != 'd' && second != 'c';
+    case 'I': return second != 't';
+    case 'L': return second != 'i';
+    case 'O': return second != 'u';
+    case 'o': return second != 'p';
+    case 'P': return second != 'u' && second != 'r';
+    case 'R': return second != 'e';
+    case 'S': return second != 'h' && second != 'k' && second != 'i';
+    default: return !folded4_is(end - 4, "read");  // a digit: "3 min read"
+    }
+}
+
 /// A line before the story that only names the agency: "Reuters", "Reuters Staff".
 inline bool is_agency_chrome(std::string_view s, const style_desc& style) {
     if (iends_with(s, " Staff")) s = trim(s.substr(0, s.size() - 6));
@@ -267,80 +325,239 @@ inline bool is_headline_like(const block& b) {
     return words <= 30;
 }
 
-//--- splitting into blocks ---//
+//--- one pass over the story: line ends, colons, byte checks, ETX ---//
 
-/// Finds line ends ('\n', '\r', "\r\n", mixed) and colons with memchr: each byte value is
-/// searched for once per occurrence, so a story costs three fast passes whatever its shape
-/// ('\r' and ':' are rare: their passes are mostly one memchr each).
-class line_cursor {
+/// Can `c` stop the story scan? Line ends and every other control byte (ETX, tabs), DEL,
+/// bytes >= 0x80 (UTF-8 to check) and ':' (a line may be a time stamp). The plain rule that
+/// the word-at-a-time masks below must agree with.
+constexpr bool is_story_stop(char c) noexcept {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x20 || u >= 0x7F || c == ':';
+}
+
+/// 0x80 in each byte of `w` that is a story stop, 0 elsewhere; exact per byte (every sum
+/// below stays under 0x100 in its byte, so no carry crosses into the next).
+constexpr std::uint64_t story_stop_bytes8(std::uint64_t w) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    const std::uint64_t low = w & ~high;                            // bytes >= 0x80: `w & high`
+    const std::uint64_t below_20 = ~(low + ones * 0x60);            // byte < 0x20
+    const std::uint64_t is_7f = low + ones;                         // byte == 0x7F
+    const std::uint64_t is_colon = ~((low ^ (ones * ':')) + ones * 0x7F);  // byte == ':'
+    return (below_20 | is_7f | is_colon | w) & high;
+}
+
+/// Bit k set when `p[k]` is a story stop, for the 64 bytes at `p` (all readable).
+inline std::uint64_t story_stops64(const char* p) noexcept {
+#ifdef WIRESTORY_SSE2
+    const __m128i one = _mm_set1_epi8(1), space = _mm_set1_epi8(' '), colon = _mm_set1_epi8(':');
+    const auto plain16 = [&](int k) -> std::uint64_t {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+        // ' '..'~' stay above ' ' when one is added (signed): DEL and bytes >= 0x80 wrap below.
+        const __m128i printable = _mm_cmpgt_epi8(_mm_add_epi8(v, one), space);
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(v, colon), printable)));
+    };
+    return ~(plain16(0) | plain16(1) << 16 | plain16(2) << 32 | plain16(3) << 48);
+#else
+    // Eight bytes at a time are passed over when none stops; the bits are set byte by byte.
+    std::uint64_t stops = 0;
+    for (int k = 0; k < 64; k += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + k, 8);
+        if (story_stop_bytes8(w) == 0) continue;
+        for (int j = k; j < k + 8; ++j)
+            if (is_story_stop(p[j])) stops |= std::uint64_t{1} << j;
+    }
+    return stops;
+#endif
+}
+
+// The story scan runs once per line: its hot step is inlined into the loop that reads the
+// lines (GCC's -O2 would not inline it on its own), and what is rare is kept out of the loop.
+#if defined(__GNUC__) || defined(__clang__)
+#define WIRESTORY_DETAIL_INLINE_HOT inline __attribute__((always_inline))
+#define WIRESTORY_DETAIL_COLD __attribute__((noinline, cold))
+#elif defined(_MSC_VER)
+#define WIRESTORY_DETAIL_INLINE_HOT __forceinline
+#define WIRESTORY_DETAIL_COLD __declspec(noinline)
+#else
+#define WIRESTORY_DETAIL_INLINE_HOT inline
+#define WIRESTORY_DETAIL_COLD
+#endif
+
+/// Index of the lowest set bit of `m` (m != 0).
+WIRESTORY_DETAIL_INLINE_HOT unsigned lowest_bit(std::uint64_t m) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctzll(m));
+#else
+    unsigned k = 0;
+    while ((m & 1) == 0) m >>= 1, ++k;
+    return k;
+#endif
+}
+
+/// The stops of a text shorter than 64 bytes, padded with a byte that is no stop.
+WIRESTORY_DETAIL_COLD inline std::uint64_t story_stops_short(const char* p, std::size_t n) noexcept {
+    char padded[64];
+    std::memset(padded, 'a', sizeof padded);
+    std::memcpy(padded, p, n);
+    return story_stops64(padded);
+}
+
+/// The offsets of the story stops of a text from `from` on, in order, 64 bytes read at a
+/// time: each byte is loaded once, and between stops nothing is done per byte.
+class story_stop_scanner {
 public:
-    explicit line_cursor(std::string_view text) : text_(text) {}
+    explicit story_stop_scanner(std::string_view text, std::size_t from = 0) noexcept
+        : text_(text), next_base_(from) {}
 
-    /// The line that starts at `i`; `i` moves to the start of the next one.
-    line_info next(std::size_t& i) {
-        if (next_lf_ < i || next_lf_ == unset) next_lf_ = find('\n', i);
-        if (next_cr_ < i || next_cr_ == unset) next_cr_ = find('\r', i);
-        if (next_colon_ < i || next_colon_ == unset) next_colon_ = find(':', i);
-        const std::size_t e = next_lf_ < next_cr_ ? next_lf_ : next_cr_;
-        line_info l;
-        l.raw = std::string_view(text_.data() + i, e - i);
-        l.text = trim(l.raw);
-        l.indented = e > i && (is_ascii_space(l.raw[0]) || (is_high(l.raw[0]) && unicode_space_len(l.raw, 0) != 0));
-        l.colon = next_colon_ < e;
-        // Where the next line starts after the line end `e`.
-        if (e >= text_.size()) i = text_.size();
-        else i = (text_[e] == '\r' && e + 1 < text_.size() && text_[e + 1] == '\n') ? e + 2 : e + 1;
-        return l;
+    /// The next stop's offset; text.size() once there are no more.
+    WIRESTORY_DETAIL_INLINE_HOT std::size_t next() noexcept {
+        const std::size_t n = text_.size();
+        while (bits_ == 0) {
+            base_ = next_base_;
+            if (base_ >= n) return n;
+            next_base_ = base_ + 64;
+            if (next_base_ <= n) bits_ = story_stops64(text_.data() + base_);
+            else if (n >= 64) bits_ = story_stops64(text_.data() + n - 64) >> (next_base_ - n);  // the last 64, shifted
+            else bits_ = story_stops_short(text_.data() + base_, n - base_);
+        }
+        const std::size_t at = base_ + lowest_bit(bits_);
+        bits_ &= bits_ - 1;
+        return at;
     }
 
 private:
-    static constexpr std::size_t unset = static_cast<std::size_t>(-1);
-    std::size_t find(char c, std::size_t from) const {
-        if (from >= text_.size()) return text_.size();
-        const void* p = std::memchr(text_.data() + from, c, text_.size() - from);
-        return p ? static_cast<std::size_t>(static_cast<const char*>(p) - text_.data()) : text_.size();
-    }
     std::string_view text_;
-    std::size_t next_lf_ = unset, next_cr_ = unset, next_colon_ = unset;
+    std::size_t base_ = 0, next_base_ = 0;
+    std::uint64_t bits_ = 0;
 };
 
-/// Does the story mark paragraphs by indenting their first line (the classic wire), rather
-/// than by blank lines (web copy, where an indented line just continues its paragraph)?
-/// Decided on the first 64 lines: a story keeps one layout throughout.
-inline bool indented_layout(const std::vector<line_info>& lines) {
-    std::size_t indented = 0, flush_after_blank = 0;
-    bool after_blank = true;
-    for (std::size_t n = 0; n < lines.size() && n < 64; ++n) {
-        const auto& l = lines[n];
-        const bool blank = l.text.empty();
-        if (!blank) {
-            if (l.indented) ++indented;
-            else if (after_blank) ++flush_after_blank;
-        }
-        after_blank = blank;
+/// What the scan finds besides the lines: where the story ends, and the whole text's first
+/// control byte (not an ASCII space, not ETX) and first bytes that are not UTF-8.
+struct story_checks {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t story_end = 0;  ///< the first ETX (a wire feed ends each story with it), else the text's end
+    std::size_t first_control = none;
+    std::size_t first_invalid_utf8 = none;
+    std::size_t utf8_checked = 0;  ///< the bytes before this were checked as part of a sequence
+};
+
+/// A control byte, DEL or a byte >= 0x80 at `text[at]`, met in order.
+WIRESTORY_DETAIL_COLD inline void check_story_byte(std::string_view text, std::size_t at, story_checks& found) noexcept {
+    const char c = text[at];
+    if (!is_high(c)) {
+        if (found.first_control == story_checks::none && !is_ascii_space(c) && c != '\x03') found.first_control = at;
+        return;
     }
-    return indented >= 1 && indented >= flush_after_blank;
+    if (at < found.utf8_checked) return;  // inside a sequence already found valid
+    if (std::size_t len = utf8_len(text, at)) found.utf8_checked = at + len;
+    else if (found.first_invalid_utf8 == story_checks::none) found.first_invalid_utf8 = at;
 }
 
-inline void split_blocks(std::string_view text, std::vector<line_info>& lines, std::vector<block>& blocks,
-                         const sink& diags) {
-    blocks.clear();
-    // The first 64 lines are kept to decide the layout; the rest are read as they come.
-    lines.clear();
-    line_cursor cursor(text);
-    std::size_t i = 0;
-    while (i < text.size() && lines.size() < 64) lines.push_back(cursor.next(i));
-    const bool indent_starts_block = indented_layout(lines);
+/// The story ends at `end`: the bytes after it (after an ETX) are checked too.
+WIRESTORY_DETAIL_COLD inline void end_story(std::string_view text, std::size_t end, story_checks& found) noexcept {
+    found.story_end = end;
+    story_stop_scanner stops(text, end + 1);
+    for (std::size_t at = stops.next(); at < text.size(); at = stops.next()) {
+        const char c = text[at];
+        if (c != '\n' && c != '\r' && c != ':') check_story_byte(text, at, found);
+    }
+}
 
+/// Reads a text's lines (ended by '\n', '\r', "\r\n", mixed) up to its first ETX, which ends a
+/// story on a wire feed, and checks the bytes of the whole text on the same pass into `found`.
+class line_cursor {
+public:
+    line_cursor(std::string_view text, story_checks& found) noexcept : text_(text), stops_(text), found_(&found) {}
+
+    /// The story's next line; false after the last.
+    WIRESTORY_DETAIL_INLINE_HOT bool next(line_info& l) noexcept {
+        const std::size_t n = text_.size(), b = start_;
+        if (b > n) return false;  // the story has ended
+        bool colon = false;
+        std::size_t e;
+        char c;
+        for (;;) {  // to the line's end: most lines stop only there
+            e = stops_.next();
+            if (e >= n) {
+                c = '\0';
+                break;
+            }
+            c = text_[e];
+            if (c == '\n') {
+                if (e != crlf_lf_) break;  // else the second byte of "\r\n"
+            } else if (c == ':') {
+                colon = true;
+            } else if (c == '\r' || c == '\x03') {
+                break;
+            } else {
+                check_story_byte(text_, e, *found_);
+            }
+        }
+        start_ = e + 1;
+        if (e >= n || c == '\x03') {
+            end_story(text_, e, *found_);
+            start_ = n + 1;
+            if (b == e) return false;  // the story ended right after a line end
+        } else if (c == '\r' && start_ < n && text_[start_] == '\n') {
+            crlf_lf_ = start_++;
+        }
+        std::size_t t = b;
+        while (t < e && text_[t] == ' ') ++t;  // the wire's indent: plain spaces, passed quickly
+        l.raw = std::string_view(text_.data() + b, e - b);
+        l.text = std::string_view(text_.data() + t, e - t);
+        // Most lines start and end with a byte that no white space starts or ends with.
+        if (t < e && (may_border_space(text_[t]) || may_border_space(text_[e - 1]))) l.text = trim(l.text);
+        l.indented = t > b || (b < e && may_border_space(text_[b]) && is_space_at(l.raw));
+        l.colon = colon;
+        return true;
+    }
+
+private:
+    static bool is_space_at(std::string_view raw) noexcept {
+        return is_ascii_space(raw[0]) || unicode_space_len(raw, 0) != 0;
+    }
+
+    std::string_view text_;
+    story_stop_scanner stops_;
+    story_checks* found_;
+    std::size_t start_ = 0;                       // where the next line starts; past the end once it ended
+    std::size_t crlf_lf_ = story_checks::none;    // a '\n' already taken as the end of "\r\n"
+};
+
+//--- splitting into blocks ---//
+
+/// A line of web junk ends the open block and is a block of its own.
+WIRESTORY_DETAIL_COLD inline void add_junk_block(std::vector<block>& blocks, block& cur, bool& open,
+                                                 std::string_view line, bool indented) {
+    if (open) blocks.push_back(cur);
+    open = false;
+    blocks.push_back(block{line, 1, indented, true});
+}
+
+/// The story's blocks, from the cursor's lines.
+inline story_checks split_blocks(std::string_view text, std::vector<block>& blocks, const sink& diags) {
+    blocks.clear();
+    story_checks found;
+    line_cursor cursor(text, found);
+    // The layout (paragraphs opened by an indent, the classic wire, or by blank lines, web copy,
+    // where an indented line just continues its paragraph) is decided on the first 64 lines:
+    // the blocks are made as for an indent, and joined at the end if that was not the layout.
+    std::size_t counted = 0, indented_lines = 0, flush_after_blank = 0;
+    bool after_blank = true;
     block cur;
     bool open = false;
-    // One loop over the kept lines and then the rest, so the per-line work is inlined once.
-    for (std::size_t k = 0;; ++k) {
-        line_info l;
-        if (k < lines.size()) l = lines[k];
-        else if (i < text.size()) l = cursor.next(i);
-        else break;
+    line_info l;
+    while (cursor.next(l)) {
         std::string_view line = l.text;
+        if (counted < 64) {
+            ++counted;
+            if (!line.empty()) {
+                if (l.indented) ++indented_lines;
+                else if (after_blank) ++flush_after_blank;
+            }
+            after_blank = line.empty();
+        }
         if (line.empty()) {
             if (open) blocks.push_back(cur);
             open = false;
@@ -355,15 +572,13 @@ inline void split_blocks(std::string_view text, std::vector<line_info>& lines, s
             line = trim(raw.substr(1));
             indented = true;
         }
-        if (is_junk_line(line, l.colon)) {
-            if (open) blocks.push_back(cur);
-            open = false;
-            blocks.push_back(block{line, 1, indented, true});
+        if (!junk_line_ruled_out(line, l.colon) && is_junk_line(line, l.colon)) {
+            add_junk_block(blocks, cur, open, line, indented);
             continue;
         }
-        if (!open || (indented && indent_starts_block)) {
+        if (!open || indented) {
             if (open) blocks.push_back(cur);
-            cur = block{line, 1, indented};
+            cur = block{line, 1, indented, false, open};
             open = true;
         } else {
             cur.text = span(cur.text.data(), line.data() + line.size());
@@ -371,65 +586,20 @@ inline void split_blocks(std::string_view text, std::vector<line_info>& lines, s
         }
     }
     if (open) blocks.push_back(cur);
-}
-
-//--- reading the blocks ---//
-
-/// 0x80 in each byte of `w` that check_bytes would stop at: a byte >= 0x80, 0x7F, or a
-/// control byte other than the ASCII spaces 0x09..0x0D; 0 elsewhere. Exact per byte for
-/// words of ASCII bytes (each sum below stays under 0x100 per byte, so no carry crosses
-/// bytes); any word with a high byte is flagged whatever the other bytes are.
-constexpr std::uint64_t unplain_bytes8(std::uint64_t w) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    const std::uint64_t low = w & ~high;             // the high bits are flagged by `w & high`
-    const std::uint64_t below_20 = ~(low + ones * 0x60);  // high bit set iff byte < 0x20
-    const std::uint64_t below_09 = ~(low + ones * 0x77);  // byte < 0x09
-    const std::uint64_t above_0d = low + ones * 0x72;     // byte > 0x0D
-    const std::uint64_t is_7f = low + ones;               // byte == 0x7F
-    return ((below_20 & (below_09 | above_0d)) | is_7f | w) & high;
-}
-
-/// Are these eight bytes printable ASCII or ASCII spaces ('\t', '\n', '\v', '\f', '\r'), so
-/// that check_bytes need not look at them one by one?
-constexpr bool plain_ascii8(std::uint64_t w) noexcept { return unplain_bytes8(w) == 0; }
-
-/// Report the first NUL/control byte and the first invalid UTF-8 sequence: the text is kept
-/// as it is (JSON output replaces what is not UTF-8), but nothing goes unremarked.
-inline void check_bytes(std::string_view text, const sink& diags) {
-    bool control = false, invalid = false;
-    const auto load = [&text](std::size_t at) noexcept {
-        std::uint64_t w;
-        std::memcpy(&w, text.data() + at, 8);
-        return w;
-    };
-    for (std::size_t i = 0; i < text.size() && !(control && invalid);) {
-        // Plain text 32 and then 8 bytes at a time; anything else byte by byte.
-        while (i + 32 <= text.size() &&
-               (unplain_bytes8(load(i)) | unplain_bytes8(load(i + 8)) | unplain_bytes8(load(i + 16)) |
-                unplain_bytes8(load(i + 24))) == 0)
-            i += 32;
-        while (i + 8 <= text.size() && plain_ascii8(load(i))) i += 8;
-        if (i >= text.size()) break;
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            // ETX ends a story on a wire feed; it is a separator, not damage.
-            if (!control && (c < 0x20 || c == 0x7F) && c != 0x03 && !is_ascii_space(static_cast<char>(c))) {
-                diags.report(errc::control_character, "control character in the text", text.data() + i);
-                control = true;
-            }
-            ++i;
-            continue;
+    if (indented_lines >= 1 && indented_lines >= flush_after_blank) return found;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < blocks.size(); ++k) {
+        const block& b = blocks[k];
+        if (b.opened_by_indent && kept > 0) {
+            block& into = blocks[kept - 1];
+            into.text = span(into.text.data(), b.text.data() + b.text.size());
+            into.lines += b.lines;
+        } else {
+            blocks[kept++] = b;
         }
-        std::size_t n = utf8_len(text, i);
-        if (n == 0) {
-            if (!invalid)
-                diags.report(errc::invalid_utf8, "bytes that are not UTF-8 (written as U+FFFD in JSON)",
-                             text.data() + i);
-            invalid = true;
-            n = 1;
-        }
-        i += n;
     }
+    blocks.resize(kept);
+    return found;
 }
 
 //--- after the parts: which agency, which year ---//
@@ -540,23 +710,36 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     out.diagnostics.clear();
 
     const sink diags{&out.diagnostics, text.data()};
-    check_bytes(text, diags);
+    // One pass reads the lines up to the first ETX (a wire feed ends each story with it) and
+    // checks the bytes of the whole text on the way.
+    auto& blocks = scratch.blocks;
+    const std::size_t split_reports_from = out.diagnostics.size();
+    const story_checks found = split_blocks(text, blocks, diags);
+    const std::size_t split_reports_to = out.diagnostics.size();
 
-    // A wire feed ends each story with ETX; anything after it is not this story.
-    std::string_view story = text;
-    if (std::size_t etx = story.find('\x03'); etx != std::string_view::npos) {
-        if (!trim(story.substr(etx + 1)).empty())
-            diags.report(errc::dropped_junk, "text after the end-of-text mark (ETX)", story.data() + etx + 1);
-        story = story.substr(0, etx);
-    }
-    if (trim(story).empty()) {
+    // The whole text's reports come before the blocks': the first control byte and the first
+    // bytes that are not UTF-8 (the text is kept as it is, JSON output replaces what is not
+    // UTF-8, but nothing goes unremarked), then what follows the ETX.
+    const std::size_t control = found.first_control, invalid = found.first_invalid_utf8;
+    const auto report_control = [&] {
+        diags.report(errc::control_character, "control character in the text", text.data() + control);
+    };
+    const auto report_invalid = [&] {
+        diags.report(errc::invalid_utf8, "bytes that are not UTF-8 (written as U+FFFD in JSON)", text.data() + invalid);
+    };
+    if (control != story_checks::none && control < invalid) report_control();
+    if (invalid != story_checks::none) report_invalid();
+    if (control != story_checks::none && control > invalid) report_control();
+    if (const std::size_t etx = found.story_end; etx < text.size() && !trim(text.substr(etx + 1)).empty())
+        diags.report(errc::dropped_junk, "text after the end-of-text mark (ETX)", text.data() + etx + 1);
+    std::rotate(out.diagnostics.begin() + static_cast<std::ptrdiff_t>(split_reports_from),
+                out.diagnostics.begin() + static_cast<std::ptrdiff_t>(split_reports_to), out.diagnostics.end());
+    // No block: nothing but white space before the ETX.
+    if (blocks.empty()) {
         diags.report(errc::empty_input, "the story is empty", text.data());
         if (style.name == auto_style::name) out.style = base_style::name;
         return;
     }
-
-    auto& blocks = scratch.blocks;
-    split_blocks(story, scratch.lines, blocks, diags);
 
     std::size_t next = 0;
     block cur;
