@@ -1089,6 +1089,24 @@ constexpr bool caption_all_end_in_colon(const std::string_view (&list)[N]) noexc
 static_assert(caption_all_end_in_colon(caption_credit_labels),
               "the fast path finds labels by their closing ':'");
 
+template <std::size_t N>
+constexpr bool caption_one_colon_each(const std::string_view (&list)[N]) noexcept {
+    for (auto s : list)
+        for (std::size_t i = 0; i + 1 < s.size(); ++i)
+            if (s[i] == ':') return false;
+    return true;
+}
+static_assert(caption_one_colon_each(caption_credit_labels),
+              "a label at i ends at the first ':' from i (caption_label_fits)");
+
+/// Can a credit label start `len - 1` bytes before the first ':' after it? Only if some label
+/// is `len` bytes long: its own ':' is its last byte and it holds no other.
+constexpr bool caption_label_fits(std::size_t len) noexcept {
+    for (auto label : caption_credit_labels)
+        if (label.size() == len) return true;
+    return false;
+}
+
 /// How far before its ':' a credit label can start.
 inline constexpr std::size_t caption_label_reach = caption_longest(caption_credit_labels) - 1;
 
@@ -1238,7 +1256,9 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
         const bool near_colon = colons_known && colon < n && i + caption_label_reach >= colon;
         if (near_photo || near_colon) {
             // Within reach of a ':': a label ("Photo:") or "<AGENCY> PHOTO:" may start here.
-            if (near_photo || caption_trigger_at(text, i) || caption_label_len(text, i, caption_credit_labels))
+            // (`colon` is the first ':' from i, so a label at i ends there.)
+            if (near_photo || caption_trigger_at(text, i) ||
+                (caption_label_fits(colon - i + 1) && caption_label_len(text, i, caption_credit_labels)))
                 if (std::size_t got = caption_attempt_at(text, i, out, style, diags)) return got;
             ++i;
             continue;
