@@ -697,6 +697,8 @@ TEST_CASE("detail::caption_next_scan_stop: every stop, at every length and offse
         repeated("x", 32) + "via", repeated("x", 33) + "vi", repeated("x", 40) + "(x",
         repeated("x", 47) + "Via x", repeated("x", 70) + "/", "a/b (c) via d: e",
         repeated("x", 17), repeated("x", 33), repeated("x", 34), repeated("vi ", 30),
+        repeated("vix", 20) + "via", repeated("x", 31) + "vi" + repeated("x", 31) + "via",
+        repeated("x", 15) + "Vi", repeated("x", 16) + "v", repeated("x", 30) + "via",
     };
     bool all_agree = true;
     for (const std::string& t : texts) {
@@ -711,6 +713,29 @@ TEST_CASE("detail::caption_next_scan_stop: every stop, at every length and offse
     CHECK(caption_next_scan_stop(repeated("x", 40) + "via", 0) == 40);
     CHECK(caption_next_scan_stop(repeated("x", 40) + "vi", 0) == 42);
     CHECK(caption_next_scan_stop("ab:cd", 3) == 5);
+}
+
+TEST_CASE("detail::caption_stop_candidates16: the plain rule, for every byte at every position") {
+    using wirestory::detail::caption_stop_candidate;
+    using wirestory::detail::caption_stop_candidates16;
+    // Each byte value at each of the 17 positions, alone and after a 'v' / 'V' (the pair).
+    int bad = 0;
+    for (int b = 0; b < 256; ++b)
+        for (std::size_t at = 0; at < 17; ++at)
+            for (const char before : {'x', 'v', 'V'}) {
+                std::string w(17, 'x');
+                w[at] = static_cast<char>(b);
+                if (at > 0) w[at - 1] = before;
+                unsigned expected = 0;
+                for (std::size_t j = 0; j < 16; ++j)
+                    if (caption_stop_candidate(std::string_view(w), j)) expected |= 1u << j;
+                bad += caption_stop_candidates16(w.data()) != expected;
+            }
+    CHECK(bad == 0);
+    // And the candidates hold every stop.
+    const std::string_view t = "via Via vi vIa (x/y: z";
+    for (std::size_t i = 0; i < t.size(); ++i)
+        if (wirestory::detail::caption_scan_stop(t, i)) CHECK(caption_stop_candidate(t, i));
 }
 
 TEST_CASE("parse_caption: a block longer than a caption can be is not read as one") {

@@ -734,6 +734,21 @@ TEST_CASE("credits: gated word lists answer as the plain list walk") {
     CHECK(word_list_gate_of<credits_role_nouns>.admits("Video"));
 }
 
+TEST_CASE("credits: the scans' pair test keeps every key pair") {
+    using namespace wirestory::detail;
+    int dropped = 0, extra = 0;
+    for (int a = 0; a < 256; ++a)
+        for (int b = 0; b < 256; ++b) {
+            const char pair[2] = {static_cast<char>(a), static_cast<char>(b)};
+            const bool key = credits_key_pair(std::string_view(pair, 2), 0);
+            const bool candidate = credits_pair_candidate(pair[0], pair[1]);
+            dropped += key && !candidate;
+            extra += candidate && !key;
+        }
+    CHECK(dropped == 0);
+    CHECK(extra == 4 * 4 - 4 * 2);  // "b" + "qQ}]" with either case of b: the price of one compare
+}
+
 TEST_CASE("credits: the byte-before test of credits_last_key never drops a key") {
     using namespace wirestory::detail;
     // The plain rule: the last k where credits_key_at holds.
@@ -744,7 +759,8 @@ TEST_CASE("credits: the byte-before test of credits_last_key never drops a key")
     };
     const std::string keys[] = {"Reporting by Ann Lee", "reporting BY x",       "Photos by\nBo",
                                 "Graphics by",          "Ann contributed to it", "With assistance from Al",
-                                "with ASSISTANCE from", "lobby business possible", "Editing by Jo; contributed"};
+                                "with ASSISTANCE from", "lobby business possible", "Editing by Jo; contributed",
+                                "distributed, contribute", "BUBY}bq sub"};
     int bad = 0, dropped = 0;
     for (const std::string& key : keys)
         for (std::size_t lead = 0; lead < 20; ++lead)

@@ -1089,6 +1089,24 @@ constexpr bool caption_all_end_in_colon(const std::string_view (&list)[N]) noexc
 static_assert(caption_all_end_in_colon(caption_credit_labels),
               "the fast path finds labels by their closing ':'");
 
+template <std::size_t N>
+constexpr bool caption_one_colon_each(const std::string_view (&list)[N]) noexcept {
+    for (auto s : list)
+        for (std::size_t i = 0; i + 1 < s.size(); ++i)
+            if (s[i] == ':') return false;
+    return true;
+}
+static_assert(caption_one_colon_each(caption_credit_labels),
+              "a label at i ends at the first ':' from i (caption_label_fits)");
+
+/// Can a credit label start `len - 1` bytes before the first ':' after it? Only if some label
+/// is `len` bytes long: its own ':' is its last byte and it holds no other.
+constexpr bool caption_label_fits(std::size_t len) noexcept {
+    for (auto label : caption_credit_labels)
+        if (label.size() == len) return true;
+    return false;
+}
+
 /// How far before its ':' a credit label can start.
 inline constexpr std::size_t caption_label_reach = caption_longest(caption_credit_labels) - 1;
 
@@ -1122,57 +1140,78 @@ constexpr bool caption_scan_stop(std::string_view s, std::size_t i) noexcept {
            ((c | 0x20) == 'v' && i + 2 < s.size() && s[i + 1] == 'i' && s[i + 2] == 'a');
 }
 
-/// Bit j is set iff caption_scan_stop holds at `p[j]`, for j < 16; `p` has 18 readable bytes.
-inline unsigned caption_scan_stop_mask16(const char* p) noexcept {
+/// Is `s[i]` a candidate for a stop: '(', '/', ':', or "vi" ("Vi")? A superset of
+/// caption_scan_stop (it leaves the 'a' of "via" unchecked) that needs one byte less.
+constexpr bool caption_stop_candidate(std::string_view s, std::size_t i) noexcept {
+    if (i >= s.size()) return false;
+    const char c = s[i];
+    return c == '(' || c == '/' || c == ':' || ((c | 0x20) == 'v' && i + 1 < s.size() && s[i + 1] == 'i');
+}
+
+/// Bit j is set iff caption_stop_candidate holds at `p[j]`, for j < 16; `p` has 17 readable
+/// bytes. Two loads and four compares: the scan's whole cost on text with no stop.
+inline unsigned caption_stop_candidates16(const char* p) noexcept {
 #ifdef WIRESTORY_SSE2
     const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i w1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-    const __m128i w2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
     const __m128i marks = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')), _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))),
         _mm_cmpeq_epi8(w, _mm_set1_epi8(':')));
-    const __m128i via = _mm_and_si128(  // 'V' | 0x20 == 'v'
-        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
-                      _mm_cmpeq_epi8(w1, _mm_set1_epi8('i'))),
-        _mm_cmpeq_epi8(w2, _mm_set1_epi8('a')));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(marks, via)));
+    const __m128i vi = _mm_and_si128(  // 'V' | 0x20 == 'v'
+        _mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
+        _mm_cmpeq_epi8(w1, _mm_set1_epi8('i')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(marks, vi)));
 #else
     unsigned mask = 0;
-    const std::string_view window(p, 18);
+    const std::string_view window(p, 17);
     for (std::size_t j = 0; j < 16; ++j)
-        if (caption_scan_stop(window, j)) mask |= 1u << j;
+        if (caption_stop_candidate(window, j)) mask |= 1u << j;
     return mask;
 #endif
 }
 
-/// Bit j is set iff caption_scan_stop holds at `p[j]`, for j < 32; `p` has 34 readable bytes.
-inline std::uint32_t caption_scan_stop_mask32(const char* p) noexcept {
-    return caption_scan_stop_mask16(p) | static_cast<std::uint32_t>(caption_scan_stop_mask16(p + 16)) << 16;
-}
-
-constexpr std::size_t caption_lowest_bit(std::uint32_t m) noexcept {  // m != 0
-    std::size_t k = 0;
+/// Index of the lowest set bit of `m` (not 0).
+inline unsigned caption_lowest_bit(std::uint32_t m) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return static_cast<unsigned>(__builtin_ctz(m));
+#else
+    unsigned k = 0;
     while (!(m & 1u)) m >>= 1, ++k;
     return k;
+#endif
 }
 
-/// The first offset from `from` where caption_scan_stop holds, else `s.size()`. 32 positions
-/// at a time; what is left is covered by one more block, overlapping the previous ones, that
-/// ends two bytes before the end (its bits before `from` are dropped), and the last two bytes
-/// one by one. ("via" needs three bytes, so a block's last two positions read past it.)
+/// The first of the candidates `m` (bit j: `s[at + j]`) that is a stop, else npos.
+inline std::size_t caption_first_stop_in(std::string_view s, std::size_t at, std::uint32_t m) noexcept {
+    for (; m != 0; m &= m - 1)
+        if (caption_scan_stop(s, at + caption_lowest_bit(m))) return at + caption_lowest_bit(m);
+    return std::string_view::npos;
+}
+
+/// The first offset from `from` where caption_scan_stop holds, else `s.size()`. Candidates
+/// (caption_stop_candidate) are found 32 positions at a time, then 16, and each is confirmed;
+/// what is left is covered by one more block, overlapping the previous ones, that ends one
+/// byte before the end (its bits before `from` are dropped), and the last byte on its own.
 inline std::size_t caption_next_scan_stop(std::string_view s, std::size_t from) noexcept {
+    constexpr std::size_t none = std::string_view::npos;
     const std::size_t n = s.size();
-    for (; from + 34 <= n; from += 32)
-        if (std::uint32_t m = caption_scan_stop_mask32(s.data() + from)) return from + caption_lowest_bit(m);
-    for (; n < 34 && from + 18 <= n; from += 16)  // short text: 16 at a time
-        if (std::uint32_t m = caption_scan_stop_mask16(s.data() + from)) return from + caption_lowest_bit(m);
-    if (from + 2 < n && n >= 18) {
-        const std::size_t width = n >= 34 ? 32 : 16;
-        const std::size_t last = n - width - 2;  // last < from < last + width, after the loops
-        const std::uint32_t block = width == 32 ? caption_scan_stop_mask32(s.data() + last)
-                                                : caption_scan_stop_mask16(s.data() + last);
-        if (std::uint32_t m = block >> (from - last)) return from + caption_lowest_bit(m);
-        from = n - 2;
+    const char* p = s.data();
+    for (; from + 33 <= n; from += 32) {
+        const std::uint32_t m = caption_stop_candidates16(p + from) |
+                                static_cast<std::uint32_t>(caption_stop_candidates16(p + from + 16)) << 16;
+        if (m != 0)
+            if (std::size_t k = caption_first_stop_in(s, from, m); k != none) return k;
+    }
+    if (from + 17 <= n) {
+        if (std::uint32_t m = caption_stop_candidates16(p + from))
+            if (std::size_t k = caption_first_stop_in(s, from, m); k != none) return k;
+        from += 16;
+    }
+    if (from + 1 < n && n >= 17) {
+        const std::size_t last = n - 17;  // last < from < last + 16, after the loops
+        if (std::uint32_t m = caption_stop_candidates16(p + last) >> (from - last))
+            if (std::size_t k = caption_first_stop_in(s, from, m); k != none) return k;
+        from = n - 1;
     }
     while (from < n && !caption_scan_stop(s, from)) ++from;
     return from;
@@ -1217,7 +1256,9 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
         const bool near_colon = colons_known && colon < n && i + caption_label_reach >= colon;
         if (near_photo || near_colon) {
             // Within reach of a ':': a label ("Photo:") or "<AGENCY> PHOTO:" may start here.
-            if (near_photo || caption_trigger_at(text, i) || caption_label_len(text, i, caption_credit_labels))
+            // (`colon` is the first ':' from i, so a label at i ends there.)
+            if (near_photo || caption_trigger_at(text, i) ||
+                (caption_label_fits(colon - i + 1) && caption_label_len(text, i, caption_credit_labels)))
                 if (std::size_t got = caption_attempt_at(text, i, out, style, diags)) return got;
             ++i;
             continue;

@@ -745,7 +745,7 @@ inline bool credits_role_head_before(std::string_view t, std::size_t k) noexcept
            credits_in<credits_role_nouns>(letters);
 }
 
-/// Is a key of a credit block at `t[k]`: "by" (any case) after a role head, "ib" of
+/// Is a key of a credit block at `t[k]`: "by" (any case) after a role head, "bu" of
 /// "contributed", or "ss" of "assistance" after "with"? The key is the first byte of its
 /// pair, so it never stands before the start of the block it belongs to. Loose: true for
 /// every word credits_parse could open a block with (and for some more).
@@ -755,8 +755,8 @@ inline bool credits_key_at(std::string_view t, std::size_t k) noexcept {
     if (c == 'b' && d == 'y')
         return k > 0 && credits_loose_space(t[k - 1]) &&
                (k + 2 >= t.size() || credits_loose_space(t[k + 2])) && credits_role_head_before(t, k);
-    if (c == 'i' && d == 'b')
-        return k >= 5 && t.size() - (k - 5) >= 11 && t.substr(k - 5, 11) == "contributed";
+    if (c == 'b' && d == 'u')
+        return k >= 6 && t.size() - (k - 6) >= 11 && t.substr(k - 6, 11) == "contributed";
     if (c != 's' || d != 's' || k < 1 || t.size() - (k - 1) < 10 || !iequals(t.substr(k - 1, 10), "assistance"))
         return false;
     // "With assistance": what credits_core strips, and white space, may stand between.
@@ -780,26 +780,32 @@ inline int credits_highest_bit(unsigned m) noexcept {
 }
 #endif
 
-/// Is `t[k], t[k + 1]` one of the pairs credits_key_at looks at ("by", "ib", "ss", any case)?
+/// Is `t[k], t[k + 1]` one of the pairs credits_key_at looks at ("by", "bu", "ss", any case)?
 /// One well-predicted branch: the pair is compared as one number.
 inline bool credits_key_pair(std::string_view t, std::size_t k) noexcept {
     const unsigned pair = (static_cast<unsigned>(static_cast<unsigned char>(t[k] | 0x20)) << 8) |
                           static_cast<unsigned char>(t[k + 1] | 0x20);
-    return (pair == ('b' << 8 | 'y')) | (pair == ('i' << 8 | 'b')) | (pair == ('s' << 8 | 's'));
+    return (pair == ('b' << 8 | 'y')) | (pair == ('b' << 8 | 'u')) | (pair == ('s' << 8 | 's'));
+}
+
+/// A superset of credits_key_pair that the scans test first, sixteen (or eight) pairs at a
+/// time: 'b' then 'y', 'u', 'q' or '}' (one compare: those are the bytes that OR 0x2C makes
+/// 0x7D), or "ss"; any case.
+constexpr bool credits_pair_candidate(char first, char second) noexcept {
+    const char f = static_cast<char>(first | 0x20);
+    return (f == 'b' && static_cast<char>(second | 0x2C) == '}') ||
+           (f == 's' && static_cast<char>(second | 0x20) == 's');
 }
 
 /// A cheap first test for a candidate pair at `t[k]` (credits_key_pair true): the byte
-/// before it, which credits_key_at needs to be white space before "by", 'r' before "ib"
-/// (contRIButed) and 'a' before "ss" (aSSistance). False means credits_key_at(t, k) is
+/// before it, which credits_key_at needs to be white space before "by", 'i' before "bu"
+/// (contrIButed) and 'a' before "ss" (aSSistance). False means credits_key_at(t, k) is
 /// false; most pairs inside words ("lobby", "business") end here without the call.
 inline bool credits_key_may_be_at(std::string_view t, std::size_t k) noexcept {
     if (k == 0) return false;
     const char before = t[k - 1];
-    switch (t[k] | 0x20) {
-    case 'b': return credits_loose_space(before);
-    case 'i': return (before | 0x20) == 'r';
-    default: return (before | 0x20) == 'a';
-    }
+    if ((t[k] | 0x20) == 'b') return credits_loose_space(before) || before == 'i';
+    return (before | 0x20) == 'a';
 }
 
 #ifndef WIRESTORY_SSE2
@@ -822,10 +828,11 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
         const __m128i fold = _mm_set1_epi8(0x20);
         __m128i v0 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), fold);
         __m128i v1 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1)), fold);
-        __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('y')));
-        __m128i ib = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('i')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('b')));
+        // credits_pair_candidate: "b" + one of "yuq}" (OR 0x2C gives 0x7D: one compare), "ss".
+        __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')),
+                                   _mm_cmpeq_epi8(_mm_or_si128(v1, _mm_set1_epi8(0x0C)), _mm_set1_epi8(0x7D)));
         __m128i ss = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('s')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('s')));
-        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(by, ib), ss)));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(by, ss)));
     };
     auto last_in = [&](std::size_t base, unsigned hits) {
         while (hits != 0) {  // the highest set bit is the last pair
@@ -853,8 +860,7 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
         const std::uint64_t fold = 0x2020202020202020ULL;
         v0 |= fold;
         v1 |= fold;
-        std::uint64_t hits = (credits_swar_eq(v0, 'b') & credits_swar_eq(v1, 'y')) |
-                             (credits_swar_eq(v0, 'i') & credits_swar_eq(v1, 'b')) |
+        std::uint64_t hits = (credits_swar_eq(v0, 'b') & credits_swar_eq(v1 | 0x0C0C0C0C0C0C0C0CULL, 0x7D)) |
                              (credits_swar_eq(v0, 's') & credits_swar_eq(v1, 's'));
         if (hits != 0)
             for (std::size_t k = i; k-- > i - 8;)
