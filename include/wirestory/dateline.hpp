@@ -103,90 +103,141 @@ inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexce
     return p;
 }
 
-/// Month number of a month name in French, Spanish, German, Italian or Portuguese
-/// ("août", "März", "mayo", "dic"), lower case or capitalised; 0 when it is not one.
-inline int dateline_foreign_month(std::string_view w) noexcept {
-    struct name { std::string_view text; int month; };
-    static constexpr name names[] = {
-        {"janvier", 1},  {"février", 2},  {"mars", 3},      {"avril", 4},    {"mai", 5},
-        {"juin", 6},     {"juillet", 7},  {"août", 8},      {"septembre", 9}, {"octobre", 10},
-        {"novembre", 11}, {"décembre", 12}, {"enero", 1},   {"febrero", 2},  {"marzo", 3},
-        {"abril", 4},    {"mayo", 5},     {"junio", 6},     {"julio", 7},    {"agosto", 8},
-        {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11},
-        {"diciembre", 12}, {"januar", 1}, {"februar", 2},   {"märz", 3},     {"juni", 6},
-        {"juli", 7},     {"oktober", 10}, {"dezember", 12}, {"gennaio", 1},  {"febbraio", 2},
-        {"aprile", 4},   {"maggio", 5},   {"giugno", 6},    {"luglio", 7},   {"settembre", 9},
-        {"ottobre", 10}, {"dicembre", 12}, {"janeiro", 1},  {"fevereiro", 2}, {"março", 3},
-        {"maio", 5},     {"junho", 6},    {"julho", 7},     {"setembro", 9}, {"outubro", 10},
-        {"dezembro", 12},
-        // Abbreviations agencies write in datelines: "3 dic (EFE)", "3 déc 2025 (AFP)".
-        {"janv", 1},     {"févr", 2},     {"avr", 4},       {"juil", 7},     {"déc", 12},
-        {"abr", 4},      {"ago", 8},      {"dic", 12},      {"okt", 10},     {"dez", 12},
-        {"gen", 1},      {"mag", 5},      {"giu", 6},       {"lug", 7},      {"ott", 10},
-        {"fev", 2},      {"set", 9},      {"out", 10}};
-    for (const name& n : names)
-        if (iequals(w, n.text)) return n.month;
+/// A month name with its number.
+struct dateline_month_name {
+    std::string_view text;  ///< lower case
+    int month;
+};
+
+/// Month names in French, Spanish, German, Italian and Portuguese ("août", "März", "mayo"),
+/// and the abbreviations agencies write in datelines ("3 dic (EFE)", "3 déc 2025 (AFP)").
+/// Kept in order of their first letter, so a word is compared only with its letter's names.
+inline constexpr dateline_month_name dateline_foreign_months[] = {
+    {"abril", 4},      {"abr", 4},        {"agosto", 8},     {"ago", 8},       {"aprile", 4},
+    {"août", 8},       {"avril", 4},      {"avr", 4},
+    {"décembre", 12},  {"déc", 12},       {"dezember", 12},  {"dezembro", 12}, {"dez", 12},
+    {"diciembre", 12}, {"dicembre", 12},  {"dic", 12},
+    {"enero", 1},
+    {"février", 2},    {"févr", 2},       {"febrero", 2},    {"februar", 2},   {"febbraio", 2},
+    {"fevereiro", 2},  {"fev", 2},
+    {"gennaio", 1},    {"gen", 1},        {"giugno", 6},     {"giu", 6},
+    {"janvier", 1},    {"janv", 1},       {"januar", 1},     {"janeiro", 1},   {"juin", 6},
+    {"juillet", 7},    {"juil", 7},       {"junio", 6},      {"juni", 6},      {"junho", 6},
+    {"julio", 7},      {"juli", 7},       {"julho", 7},
+    {"luglio", 7},     {"lug", 7},
+    {"mars", 3},       {"marzo", 3},      {"märz", 3},       {"março", 3},     {"mai", 5},
+    {"mayo", 5},       {"maio", 5},       {"maggio", 5},     {"mag", 5},
+    {"novembre", 11},  {"noviembre", 11},
+    {"octobre", 10},   {"octubre", 10},   {"oktober", 10},   {"okt", 10},      {"ottobre", 10},
+    {"ott", 10},       {"outubro", 10},   {"out", 10},
+    {"septembre", 9},  {"septiembre", 9}, {"setiembre", 9},  {"settembre", 9}, {"setembro", 9},
+    {"set", 9}};
+
+/// Where each first letter's names start in dateline_foreign_months: [from[l], from[l + 1]).
+struct dateline_letter_index {
+    unsigned char from[27] = {};
+    bool sorted = true;  ///< every name starts with a-z, in order
+    std::size_t longest = 0;
+};
+constexpr dateline_letter_index dateline_index_foreign_months() noexcept {
+    dateline_letter_index x;
+    constexpr std::size_t count = sizeof dateline_foreign_months / sizeof dateline_foreign_months[0];
+    int last = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        const int l = dateline_foreign_months[k].text[0] - 'a';
+        if (l < last || l > 25) x.sorted = false;
+        if (l >= 0 && l <= 25) last = l;
+        if (dateline_foreign_months[k].text.size() > x.longest)
+            x.longest = dateline_foreign_months[k].text.size();
+    }
+    for (int l = 0; l < 26; ++l) {
+        std::size_t end = x.from[l];
+        while (end < count && dateline_foreign_months[end].text[0] - 'a' <= l) ++end;
+        x.from[l + 1] = static_cast<unsigned char>(end);
+    }
+    return x;
+}
+inline constexpr dateline_letter_index dateline_foreign_month_index =
+    dateline_index_foreign_months();
+static_assert(dateline_foreign_month_index.sorted, "foreign month names sorted by first letter");
+
+/// The longest month name in bytes ("septiembre"); no longer word is one.
+inline constexpr std::size_t dateline_month_max_len = 10;
+static_assert(dateline_foreign_month_index.longest <= dateline_month_max_len, "a longer name");
+
+/// Month number of a foreign month word, its ASCII letters folded to lower case
+/// ("août", "märz", "mayo", "dic"); 0 when it is not one.
+inline int dateline_foreign_month(std::string_view folded) noexcept {
+    if (folded.empty() || !is_lower(folded[0])) return 0;
+    const int l = folded[0] - 'a';
+    for (std::size_t k = dateline_foreign_month_index.from[l];
+         k < dateline_foreign_month_index.from[l + 1]; ++k)
+        if (folded == dateline_foreign_months[k].text) return dateline_foreign_months[k].month;
     return 0;
 }
 
-/// Three bytes as one number, ASCII letters folded to lower case: "Nov" -> "nov".
+/// Three bytes as one number: "nov" -> 0x6E6F76.
 constexpr std::uint32_t dateline_prefix_key(std::string_view t) noexcept {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(t[0]))) << 16 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(t[1]))) << 8 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(t[2])));
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(t[0])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(t[1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(t[2]));
 }
 
-/// Could `w` be a month word at all? The first three bytes, ASCII letters folded to lower
-/// case, must open one of the names dateline_month knows. Every word of a place is tried as
-/// a month, so this one cheap test turns most of them away.
-inline bool dateline_month_prefix(std::string_view w) noexcept {
-    if (w.size() < 3) return false;
-    static constexpr std::uint32_t keys[] = {
-        dateline_prefix_key("jan"), dateline_prefix_key("feb"), dateline_prefix_key("mar"),
-        dateline_prefix_key("apr"), dateline_prefix_key("may"), dateline_prefix_key("jun"),
-        dateline_prefix_key("jul"), dateline_prefix_key("aug"), dateline_prefix_key("sep"),
-        dateline_prefix_key("oct"), dateline_prefix_key("nov"), dateline_prefix_key("dec"),
-        dateline_prefix_key("f\xC3\xA9"),  // février
-        dateline_prefix_key("m\xC3\xA4"),  // märz
-        dateline_prefix_key("ao\xC3"),      // août
-        dateline_prefix_key("d\xC3\xA9"),  // décembre
-        dateline_prefix_key("avr"), dateline_prefix_key("mai"), dateline_prefix_key("jui"),
-        dateline_prefix_key("ene"), dateline_prefix_key("abr"), dateline_prefix_key("ago"),
-        dateline_prefix_key("set"), dateline_prefix_key("dic"), dateline_prefix_key("okt"),
-        dateline_prefix_key("dez"), dateline_prefix_key("gen"), dateline_prefix_key("mag"),
-        dateline_prefix_key("giu"), dateline_prefix_key("lug"), dateline_prefix_key("ott"),
-        dateline_prefix_key("fev"), dateline_prefix_key("out")};
-    // Month names start with one of "adefgjlmnos" in any language here: most words stop at
-    // this one test of their first letter.
-    const char first = to_lower(w[0]);
-    if (first < 'a' || first > 'z') return false;
+inline constexpr std::string_view dateline_english_month_names[] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+/// Month number of an English month word, folded to lower case: a name or any start of one
+/// of three letters or more ("nov", "sept", "january", and the 1987 wire's clipped "marc 3",
+/// "apri 1"); 0 otherwise. The first three letters pick the one name to compare.
+inline int dateline_english_month(std::string_view folded) noexcept {
+    if (folded.size() < 3 || folded.size() > 9) return 0;
+    int m = 0;
+    switch (dateline_prefix_key(folded)) {
+    case dateline_prefix_key("jan"): m = 1; break;
+    case dateline_prefix_key("feb"): m = 2; break;
+    case dateline_prefix_key("mar"): m = 3; break;
+    case dateline_prefix_key("apr"): m = 4; break;
+    case dateline_prefix_key("may"): m = 5; break;
+    case dateline_prefix_key("jun"): m = 6; break;
+    case dateline_prefix_key("jul"): m = 7; break;
+    case dateline_prefix_key("aug"): m = 8; break;
+    case dateline_prefix_key("sep"): m = 9; break;
+    case dateline_prefix_key("oct"): m = 10; break;
+    case dateline_prefix_key("nov"): m = 11; break;
+    case dateline_prefix_key("dec"): m = 12; break;
+    default: return 0;
+    }
+    const std::string_view name = dateline_english_month_names[m - 1];
+    return folded.size() <= name.size() && name.substr(0, folded.size()) == folded ? m : 0;
+}
+
+/// Can a month word start with byte `c`? Every English or foreign name here starts with one
+/// of "adefgjlmnos" (any case), so most place words are no date from their first byte.
+constexpr bool dateline_may_open_month(char c) noexcept {
     constexpr std::uint32_t first_letters = 1u << ('a' - 'a') | 1u << ('d' - 'a') |
                                             1u << ('e' - 'a') | 1u << ('f' - 'a') |
                                             1u << ('g' - 'a') | 1u << ('j' - 'a') |
                                             1u << ('l' - 'a') | 1u << ('m' - 'a') |
                                             1u << ('n' - 'a') | 1u << ('o' - 'a') |
                                             1u << ('s' - 'a');
-    if (!((first_letters >> (first - 'a')) & 1u)) return false;
-    const std::uint32_t k = dateline_prefix_key(w);
-    for (std::uint32_t key : keys)
-        if (key == k) return true;
-    return false;
+    const char l = to_lower(c);
+    return is_lower(l) && ((first_letters >> (l - 'a')) & 1u) != 0;
 }
 
-/// Month number of an English or foreign month word, with an optional final '.'. A clipped
-/// English name of four letters or more counts too: the 1987 wire has "Marc 3", "Apri 1".
+/// Month number of an English or foreign month word, with an optional final '.', in any
+/// case of its ASCII letters; 0 when it is not one. A clipped English name of four letters
+/// or more counts too: the 1987 wire has "Marc 3", "Apri 1". (Where a foreign name starts
+/// an English one, "Januar", "Februar", both give the same month.)
 inline int dateline_month(std::string_view w) noexcept {
-    if (!dateline_month_prefix(w)) return 0;
-    if (int m = month_number(w)) return m;
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    if (int m = dateline_foreign_month(w)) return m;
-    constexpr std::string_view names[] = {"january", "february", "march",     "april",
-                                          "may",     "june",     "july",      "august",
-                                          "september", "october", "november", "december"};
-    if (w.size() >= 4)
-        for (int m = 0; m < 12; ++m)
-            if (istarts_with(names[m], w)) return m + 1;
-    return 0;
+    if (w.empty() || !dateline_may_open_month(w[0])) return 0;
+    if (w.back() == '.') w.remove_suffix(1);
+    if (w.size() < 3 || w.size() > dateline_month_max_len) return 0;
+    char folded[dateline_month_max_len];
+    for (std::size_t i = 0; i < w.size(); ++i) folded[i] = to_lower(w[i]);
+    const std::string_view f(folded, w.size());
+    if (int m = dateline_english_month(f)) return m;
+    return dateline_foreign_month(f);
 }
 
 //--- the pieces of a dateline ---//
@@ -329,6 +380,7 @@ inline std::size_t dateline_scan_month_word(std::string_view s, std::size_t p, i
 inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexcept {
     dateline_date d;
     if (p >= s.size()) return d;
+    if (!is_digit(s[p]) && !dateline_may_open_month(s[p])) return d;  // most place words
     if (is_digit(s[p])) {  // day first
         std::size_t i = dateline_scan_day(s, p, d.day);
         if (i == 0 && p + 2 < s.size()) {  // German "3. März"
@@ -373,6 +425,22 @@ inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexc
     return d;
 }
 
+/// The last date tried, by its offset: the place words, the region groups and the date step
+/// of one dateline ask about the same offsets ("SALVADOR, Feb 26 -": "Feb" twice), and a
+/// date is read once.
+struct dateline_date_memo {
+    std::size_t at = static_cast<std::size_t>(-1);
+    dateline_date date;
+
+    const dateline_date& scan(std::string_view s, std::size_t p) noexcept {
+        if (p != at) {
+            date = dateline_scan_date(s, p);
+            at = p;
+        }
+        return date;
+    }
+};
+
 /// Words that open a paragraph as a label, never as a place: "EXCLUSIVE - ...",
 /// "Note: ...", "By: ...".
 inline bool dateline_is_kicker_word(std::string_view w) noexcept {
@@ -397,12 +465,13 @@ inline bool dateline_is_kicker_word(std::string_view w) noexcept {
 
 /// Scan place or region words from `p`, stopping before a date, before a word that is not
 /// place-like, or after a word that punctuation ends (',', '(', ':' or a dash follows).
-inline dateline_words dateline_scan_words(std::string_view s, std::size_t p, int max_words) noexcept {
+inline dateline_words dateline_scan_words(std::string_view s, std::size_t p, int max_words,
+                                          dateline_date_memo& dates) noexcept {
     dateline_words ws;
     ws.begin = ws.end = p;
     std::size_t q = p;
     while (ws.count < max_words && q < s.size()) {
-        if (dateline_scan_date(s, q).found()) break;
+        if (dates.scan(s, q).found()) break;
         dateline_word w = dateline_scan_word(s, q);
         if (w.letters == 0) break;  // not a place word (its end is p)
         if (ws.count == 0) ws.first_capital = w.starts_capital;
@@ -700,7 +769,8 @@ inline bool dateline_tag_is_place(std::string_view tag, const style_desc& style)
 inline std::size_t dateline_marked(std::string_view text, std::size_t start, dateline_view& out,
                                    const style_desc& style, const sink& diags) {
     // 1. Places, then up to two ", region" groups.
-    dateline_words places = dateline_scan_words(text, start, 6);
+    dateline_date_memo dates;
+    dateline_words places = dateline_scan_words(text, start, 6, dates);
     bool region_capitalised = true;   // "Calif.", "South Dakota"; not "the Netherlands"
     std::size_t location_end = places.end;
     std::size_t q = places.count ? places.end : start;
@@ -709,7 +779,7 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
         // ANI's region in brackets: "New Delhi [India], Dec 3 (ANI):".
         std::size_t b = dateline_skip_space(text, q);
         if (b < text.size() && text[b] == '[') {
-            dateline_words r = dateline_scan_words(text, b + 1, 4);
+            dateline_words r = dateline_scan_words(text, b + 1, 4, dates);
             std::size_t close = dateline_skip_space(text, r.end);
             if (r.count && r.capitalised && r.first_capital && close < text.size() &&
                 text[close] == ']') {
@@ -721,12 +791,12 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
             std::size_t t = dateline_skip_space(text, q);
             if (t >= text.size() || text[t] != ',') break;
             std::size_t u = dateline_skip_space(text, t + 1);
-            if (dateline_scan_date(text, u).found()) {
+            if (dates.scan(text, u).found()) {
                 comma_before_date = true;
                 q = t + 1;
                 break;
             }
-            dateline_words r = dateline_scan_words(text, u, 4);
+            dateline_words r = dateline_scan_words(text, u, 4, dates);
             if (r.count == 0) break;
             if (!r.capitalised || !r.first_capital) region_capitalised = false;
             location_end = r.end;
@@ -735,7 +805,7 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
     }
 
     // 2. The date.
-    dateline_date date = dateline_scan_date(text, dateline_skip_space(text, q));
+    const dateline_date date = dates.scan(text, dateline_skip_space(text, q));
     if (date.found()) q = date.end;
 
     // 3. A tag or a bare agency word, then the dash or colon.
