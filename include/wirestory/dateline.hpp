@@ -97,9 +97,23 @@ inline bool dateline_is_curly_apostrophe(std::string_view s, std::size_t i) noex
     return i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && s[i + 2] == '\x99';
 }
 
+/// The bytes [b, e) of `s`, for offsets known to lie inside it (no range check needed).
+constexpr std::string_view dateline_slice(std::string_view s, std::size_t b, std::size_t e) noexcept {
+    return std::string_view(s.data() + b, e - b);
+}
+
 /// Position of the first non-space byte at or after `p`.
 inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexcept {
-    while (std::size_t n = space_len(s, p)) p += n;
+    while (p < s.size()) {
+        if (s[p] == ' ') {
+            ++p;
+            continue;
+        }
+        if (is_plain_word_byte(s[p])) break;  // most stops: a printable ASCII byte
+        const std::size_t n = space_len(s, p);
+        if (n == 0) break;
+        p += n;
+    }
     return p;
 }
 
@@ -165,14 +179,28 @@ static_assert(dateline_foreign_month_index.sorted, "foreign month names sorted b
 inline constexpr std::size_t dateline_month_max_len = 10;
 static_assert(dateline_foreign_month_index.longest <= dateline_month_max_len, "a longer name");
 
-/// Month number of a foreign month word, its ASCII letters folded to lower case
-/// ("août", "märz", "mayo", "dic"); 0 when it is not one.
-inline int dateline_foreign_month(std::string_view folded) noexcept {
-    if (folded.empty() || !is_lower(folded[0])) return 0;
-    const int l = folded[0] - 'a';
+/// Are the bytes of `w` from `from` on those of `name` (lower case), ASCII letters folded?
+/// `w` is no longer than `name`.
+constexpr bool dateline_folded_equal_from(std::string_view w, std::string_view name,
+                                          std::size_t from) noexcept {
+    for (std::size_t i = from; i < w.size(); ++i)
+        if (to_lower(w[i]) != name[i]) return false;
+    return true;
+}
+
+/// Month number of a foreign month word ("août", "März", "mayo", "dic"), lower case or
+/// capitalised; 0 when it is not one. Only the names of its first letter are compared.
+inline int dateline_foreign_month(std::string_view w) noexcept {
+    if (w.empty()) return 0;
+    const char first = to_lower(w[0]);
+    if (!is_lower(first)) return 0;
+    const int l = first - 'a';
     for (std::size_t k = dateline_foreign_month_index.from[l];
-         k < dateline_foreign_month_index.from[l + 1]; ++k)
-        if (folded == dateline_foreign_months[k].text) return dateline_foreign_months[k].month;
+         k < dateline_foreign_month_index.from[l + 1]; ++k) {
+        const dateline_month_name& name = dateline_foreign_months[k];
+        if (name.text.size() == w.size() && dateline_folded_equal_from(w, name.text, 1))
+            return name.month;
+    }
     return 0;
 }
 
@@ -187,42 +215,55 @@ inline constexpr std::string_view dateline_english_month_names[] = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 
-/// Month number of an English month word, folded to lower case: a name or any start of one
-/// of three letters or more ("nov", "sept", "january", and the 1987 wire's clipped "marc 3",
-/// "apri 1"); 0 otherwise. The first three letters pick the one name to compare.
-inline int dateline_english_month(std::string_view folded) noexcept {
-    if (folded.size() < 3 || folded.size() > 9) return 0;
-    int m = 0;
-    switch (dateline_prefix_key(folded)) {
-    case dateline_prefix_key("jan"): m = 1; break;
-    case dateline_prefix_key("feb"): m = 2; break;
-    case dateline_prefix_key("mar"): m = 3; break;
-    case dateline_prefix_key("apr"): m = 4; break;
-    case dateline_prefix_key("may"): m = 5; break;
-    case dateline_prefix_key("jun"): m = 6; break;
-    case dateline_prefix_key("jul"): m = 7; break;
-    case dateline_prefix_key("aug"): m = 8; break;
-    case dateline_prefix_key("sep"): m = 9; break;
-    case dateline_prefix_key("oct"): m = 10; break;
-    case dateline_prefix_key("nov"): m = 11; break;
-    case dateline_prefix_key("dec"): m = 12; break;
+/// Which month names start with these three bytes, folded to lower case: the English
+/// month's number (1-12) for "jan".."dec", 13 for the start of foreign names only ("avr",
+/// "dic", "ao\xC3" of "août"), 0 for none: most words are no month from this one test.
+constexpr int dateline_month_family(std::uint32_t key) noexcept {
+    switch (key) {
+    case dateline_prefix_key("jan"): return 1;
+    case dateline_prefix_key("feb"): return 2;
+    case dateline_prefix_key("mar"): return 3;
+    case dateline_prefix_key("apr"): return 4;
+    case dateline_prefix_key("may"): return 5;
+    case dateline_prefix_key("jun"): return 6;
+    case dateline_prefix_key("jul"): return 7;
+    case dateline_prefix_key("aug"): return 8;
+    case dateline_prefix_key("sep"): return 9;
+    case dateline_prefix_key("oct"): return 10;
+    case dateline_prefix_key("nov"): return 11;
+    case dateline_prefix_key("dec"): return 12;
+    case dateline_prefix_key("f\xC3\xA9"):  // février
+    case dateline_prefix_key("m\xC3\xA4"):  // märz
+    case dateline_prefix_key("ao\xC3"):      // août
+    case dateline_prefix_key("d\xC3\xA9"):  // décembre
+    case dateline_prefix_key("avr"): case dateline_prefix_key("mai"):
+    case dateline_prefix_key("jui"): case dateline_prefix_key("ene"):
+    case dateline_prefix_key("abr"): case dateline_prefix_key("ago"):
+    case dateline_prefix_key("set"): case dateline_prefix_key("dic"):
+    case dateline_prefix_key("okt"): case dateline_prefix_key("dez"):
+    case dateline_prefix_key("gen"): case dateline_prefix_key("mag"):
+    case dateline_prefix_key("giu"): case dateline_prefix_key("lug"):
+    case dateline_prefix_key("ott"): case dateline_prefix_key("fev"):
+    case dateline_prefix_key("out"):
+        return 13;
     default: return 0;
     }
-    const std::string_view name = dateline_english_month_names[m - 1];
-    return folded.size() <= name.size() && name.substr(0, folded.size()) == folded ? m : 0;
 }
 
-/// Can a month word start with byte `c`? Every English or foreign name here starts with one
-/// of "adefgjlmnos" (any case), so most place words are no date from their first byte.
-constexpr bool dateline_may_open_month(char c) noexcept {
-    constexpr std::uint32_t first_letters = 1u << ('a' - 'a') | 1u << ('d' - 'a') |
-                                            1u << ('e' - 'a') | 1u << ('f' - 'a') |
-                                            1u << ('g' - 'a') | 1u << ('j' - 'a') |
-                                            1u << ('l' - 'a') | 1u << ('m' - 'a') |
-                                            1u << ('n' - 'a') | 1u << ('o' - 'a') |
-                                            1u << ('s' - 'a');
-    const char l = to_lower(c);
-    return is_lower(l) && ((first_letters >> (l - 'a')) & 1u) != 0;
+/// The family of every foreign name is its start's: checked when compiled.
+constexpr bool dateline_foreign_families_known() noexcept {
+    for (const dateline_month_name& n : dateline_foreign_months)
+        if (dateline_month_family(dateline_prefix_key(n.text)) == 0) return false;
+    return true;
+}
+static_assert(dateline_foreign_families_known(), "a foreign month name dateline_month_family misses");
+
+/// The first three bytes at `s[p]` folded to lower case as a key; 0 when fewer remain.
+constexpr std::uint32_t dateline_folded_key_at(std::string_view s, std::size_t p) noexcept {
+    if (p + 3 > s.size()) return 0;
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(s[p]))) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(s[p + 1]))) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(to_lower(s[p + 2])));
 }
 
 /// Month number of an English or foreign month word, with an optional final '.', in any
@@ -230,14 +271,16 @@ constexpr bool dateline_may_open_month(char c) noexcept {
 /// or more counts too: the 1987 wire has "Marc 3", "Apri 1". (Where a foreign name starts
 /// an English one, "Januar", "Februar", both give the same month.)
 inline int dateline_month(std::string_view w) noexcept {
-    if (w.empty() || !dateline_may_open_month(w[0])) return 0;
-    if (w.back() == '.') w.remove_suffix(1);
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
     if (w.size() < 3 || w.size() > dateline_month_max_len) return 0;
-    char folded[dateline_month_max_len];
-    for (std::size_t i = 0; i < w.size(); ++i) folded[i] = to_lower(w[i]);
-    const std::string_view f(folded, w.size());
-    if (int m = dateline_english_month(f)) return m;
-    return dateline_foreign_month(f);
+    const int family = dateline_month_family(dateline_folded_key_at(w, 0));
+    if (family == 0) return 0;
+    // English: the name or any start of it of three letters or more ("sept", "marc").
+    if (family <= 12) {
+        const std::string_view name = dateline_english_month_names[family - 1];
+        if (w.size() <= name.size() && dateline_folded_equal_from(w, name, 3)) return family;
+    }
+    return dateline_foreign_month(w);
 }
 
 //--- the pieces of a dateline ---//
@@ -265,46 +308,92 @@ struct dateline_word {
     bool starts_lower = false;
 };
 
-/// Does a word end at `p`: end of text, white space, or punctuation that closes a place?
-inline bool dateline_word_boundary(std::string_view s, std::size_t p) noexcept {
-    if (p >= s.size()) return true;
-    char c = s[p];
-    if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';' || c == '[' || c == ']') return true;
-    if (space_len(s, p)) return true;
-    std::size_t d = dash_len(s, p);
-    return d >= 2;  // "--" or a Unicode dash; a single '-' joins "WINSTON-SALEM"
-}
+/// What an ASCII byte is to a place word (dateline_scan_word); bytes >= 0x80 are `high`.
+enum : unsigned char {
+    dateline_byte_other = 0,  ///< ends the scan: no place word ("1987", "\"", "*")
+    dateline_byte_upper,      ///< A-Z
+    dateline_byte_lower,      ///< a-z
+    dateline_byte_stop,       ///< white space or ",():;[]": the word ends before it
+    dateline_byte_join,       ///< ".-'&/": inside a word ("ST.", "WINSTON-SALEM")
+    dateline_byte_high,       ///< a UTF-8 letter, space, dash or apostrophe, or no place word
+};
 
+struct dateline_byte_table {
+    unsigned char cls[256] = {};
+    constexpr dateline_byte_table() noexcept {
+        for (int c = 0; c < 256; ++c) {
+            const char ch = static_cast<char>(c);
+            unsigned char v = dateline_byte_other;
+            if (c >= 0x80) v = dateline_byte_high;
+            else if (is_upper(ch)) v = dateline_byte_upper;
+            else if (is_lower(ch)) v = dateline_byte_lower;
+            else if (is_ascii_space(ch) || ch == ',' || ch == '(' || ch == ')' || ch == ':' ||
+                     ch == ';' || ch == '[' || ch == ']')
+                v = dateline_byte_stop;
+            else if (ch == '.' || ch == '-' || ch == '\'' || ch == '&' || ch == '/')
+                v = dateline_byte_join;
+            cls[c] = v;
+        }
+    }
+    constexpr unsigned char operator[](char c) const noexcept {
+        return cls[static_cast<unsigned char>(c)];
+    }
+};
+inline constexpr dateline_byte_table dateline_bytes{};
+
+/// One place word at `p`. A word ends at the end of the text, white space, ",():;[]", "--"
+/// or a Unicode dash (a single '-' joins "WINSTON-SALEM"); it holds letters (ASCII and
+/// UTF-8), '.', '-', '\'', '&', '/' and the curly apostrophe, and at least one letter.
 inline dateline_word dateline_scan_word(std::string_view s, std::size_t p) noexcept {
+    const dateline_word none{p, 0, false, false, false};  // no place word here
     dateline_word w;
     std::size_t i = p;
     bool first_letter_seen = false;
-    while (!dateline_word_boundary(s, i)) {
-        char c = s[i];
-        std::size_t step = 1;
-        if (is_alpha(c)) {
-            ++w.letters;
-            if (is_lower(c)) w.has_lower = true;
-            if (!first_letter_seen) {
-                w.starts_capital = is_upper(c);
-                w.starts_lower = is_lower(c);
+    const std::size_t n = s.size();
+    while (i < n) {
+        const char c = s[i];
+        switch (dateline_bytes[c]) {
+        case dateline_byte_upper:
+            if (!first_letter_seen) w.starts_capital = first_letter_seen = true;
+            do {
+                ++w.letters;
+                ++i;
+            } while (i < n && is_upper(s[i]));
+            continue;
+        case dateline_byte_lower:
+            if (!first_letter_seen) w.starts_lower = first_letter_seen = true;
+            w.has_lower = true;
+            do {
+                ++w.letters;
+                ++i;
+            } while (i < n && is_lower(s[i]));
+            continue;
+        case dateline_byte_join:
+            if (c == '-' && i + 1 < n && s[i + 1] == '-') break;  // "--" ends the word
+            if (c == '.' && i + 1 < n && s[i + 1] == '.') return none;  // "TANDIL......": a table
+            ++i;
+            continue;
+        case dateline_byte_high:
+            if (space_len(s, i) || dash_len(s, i)) break;
+            if (std::size_t len = dateline_utf8_letter_len(s, i)) {
+                ++w.letters;
+                if (!first_letter_seen) w.starts_capital = first_letter_seen = true;
+                i += len;
+                continue;
             }
-            first_letter_seen = true;
-        } else if (std::size_t n = dateline_utf8_letter_len(s, i)) {
-            ++w.letters;
-            if (!first_letter_seen) w.starts_capital = true;
-            first_letter_seen = true;
-            step = n;
-        } else if (dateline_is_curly_apostrophe(s, i)) {
-            step = 3;
-        } else if (c == '.' && i + 1 < s.size() && s[i + 1] == '.') {
-            return dateline_word{p, 0, false, false, false};  // "TANDIL......" is a table
-        } else if (!(c == '.' || c == '-' || c == '\'' || c == '&' || c == '/')) {
-            return dateline_word{p, 0, false, false, false};  // not a place word
+            if (dateline_is_curly_apostrophe(s, i)) {
+                i += 3;
+                continue;
+            }
+            return none;
+        case dateline_byte_stop:
+            break;
+        default:
+            return none;  // digits, quotes, other punctuation
         }
-        i += step;
+        break;
     }
-    if (w.letters == 0) return dateline_word{p, 0, false, false, false};
+    if (w.letters == 0) return none;
     w.end = i;
     return w;
 }
@@ -361,18 +450,20 @@ inline std::size_t dateline_scan_year(std::string_view s, std::size_t p, int& ye
     return p + 4;
 }
 
-/// The end of a month word at `p` ("Nov", "Nov.", "août"), or p when there is none.
+/// The end of a month word at `p` ("Nov", "Nov.", "août"), or p when there is none. Its
+/// letters (ASCII or UTF-8) are read only as far as the longest month name.
 inline std::size_t dateline_scan_month_word(std::string_view s, std::size_t p, int& month) noexcept {
     std::size_t i = p;
-    while (i < s.size() && i - p < 16) {
+    const std::size_t limit = p + dateline_month_max_len;
+    while (i < s.size() && i <= limit) {
         if (is_alpha(s[i])) { ++i; continue; }
         if (std::size_t n = dateline_utf8_letter_len(s, i)) { i += n; continue; }
         break;
     }
-    if (i == p) return p;
+    if (i == p || i > limit) return p;  // no letter, or longer than any month name
     if (i < s.size() && s[i] == '.') ++i;
-    if (i < s.size() && !space_len(s, i) && s[i] != ',') return p;
-    month = dateline_month(s.substr(p, i - p));
+    if (i < s.size() && s[i] != ' ' && s[i] != ',' && !space_len(s, i)) return p;
+    month = dateline_month(dateline_slice(s, p, i));
     return month ? i : p;
 }
 
@@ -380,7 +471,8 @@ inline std::size_t dateline_scan_month_word(std::string_view s, std::size_t p, i
 inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexcept {
     dateline_date d;
     if (p >= s.size()) return d;
-    if (!is_digit(s[p]) && !dateline_may_open_month(s[p])) return d;  // most place words
+    // Most place words open no month: their first three bytes say so.
+    if (!is_digit(s[p]) && dateline_month_family(dateline_folded_key_at(s, p)) == 0) return d;
     if (is_digit(s[p])) {  // day first
         std::size_t i = dateline_scan_day(s, p, d.day);
         if (i == 0 && p + 2 < s.size()) {  // German "3. März"
@@ -543,7 +635,7 @@ inline std::size_t dateline_scan_tag(std::string_view s, std::size_t p, std::str
         return 0;
     }
     if (i >= s.size() || words == 0 || words > 4 || !first_seen) return 0;
-    std::string_view content = trim(s.substr(p + 1, i - p - 1));
+    std::string_view content = trim(dateline_slice(s, p + 1, i));
     // A lower-case tag is one short agency word ("dpa"), not "(in millions)" or "(cont.)".
     if (!first_upper && (words > 1 || content.size() > 5 || !has_lower(content) ||
                          content.find('.') != std::string_view::npos))
@@ -558,7 +650,7 @@ inline std::size_t dateline_scan_agency_word(std::string_view s, std::size_t p,
     std::size_t best = 0;
     for (std::string_view a : agencies) {
         if (a.empty() || p > s.size() || s.size() - p < a.size()) continue;
-        if (!iequals(s.substr(p, a.size()), a)) continue;
+        if (!iequals(dateline_slice(s, p, p + a.size()), a)) continue;
         std::size_t e = p + a.size();
         if (e < s.size() && (is_alnum(s[e]) || is_high(s[e]))) continue;
         if (e > best) best = e;
@@ -577,10 +669,17 @@ inline bool dateline_lead_is_prose(std::string_view s, std::size_t p) noexcept {
                    (p + 2 < s.size() && s[p] == '\xE2' && s[p + 1] == '\x80' &&
                     (s[p + 2] == '\x9C' || s[p + 2] == '\x98'));  // “ ‘
     if (!opening) return false;
-    word first = next_word(s, p);
-    if (has_lower(first.text)) return true;
-    word second = next_word(s, first.begin + first.text.size());
-    return first.text.size() <= 5 && has_lower(second.text);
+    // The first word (as next_word reads it); a lower-case letter in it settles the question.
+    std::size_t i = dateline_skip_space(s, p);
+    const std::size_t first_begin = i;
+    while (i < s.size()) {
+        const char ch = s[i];
+        if (is_lower(ch)) return true;
+        if (!is_plain_word_byte(ch) && space_len(s, i)) break;
+        ++i;
+    }
+    word second = next_word(s, i);
+    return i - first_begin <= 5 && has_lower(second.text);
 }
 
 /// Does the second word from `p` contain a letter? ("The planned", not "Feed  4,500")
@@ -624,11 +723,11 @@ inline void dateline_push_locations(std::string_view s, const dateline_words& pl
     const bool split = last_end == places.end;
     for (std::size_t i = places.begin; split && i < places.end; ++i) {
         if (s[i] != '/') continue;
-        std::string_view loc = trim(s.substr(piece, i - piece));
+        std::string_view loc = trim(dateline_slice(s, piece, i));
         if (!loc.empty()) out.locations.push_back(loc);
         piece = i + 1;
     }
-    std::string_view last = trim(s.substr(piece, last_end - piece));
+    std::string_view last = trim(dateline_slice(s, piece, last_end));
     if (!last.empty()) out.locations.push_back(last);
 }
 
@@ -699,7 +798,7 @@ inline std::size_t dateline_unmarked(std::string_view text, std::size_t start,
         if (p >= text.size()) return 0;
         dateline_word w = dateline_scan_word(text, p);
         if (w.letters == 0) return 0;
-        const std::string_view word_text = text.substr(p, w.end - p);
+        const std::string_view word_text = dateline_slice(text, p, w.end);
         const bool connector = place.count > 0 && w.starts_lower && w.letters <= 3;
         if (place.count > 0 && w.starts_capital && dateline_is_opener_word(word_text)) {
             // "Lucknow As opposition": the sentence starts here; its next word is prose.
@@ -828,7 +927,7 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
             std::size_t a = dateline_skip_space(text, t + 1);
             std::size_t e = dateline_scan_agency_word(text, a, style.agencies);
             if (e && dash_len(text, dateline_skip_space(text, e))) {
-                tag = text.substr(a, e - a);
+                tag = dateline_slice(text, a, e);
                 tag_end = e;
                 diags.report(errc::unbalanced_parenthesis, "dateline tag without ')'",
                              text.data() + t);
@@ -878,8 +977,7 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
     const bool named_place = has_place && places.first_capital && places.capitalised &&
                              places.count <= 4;
     const bool strong_date = has_date && comma_before_date && (dash || has_tag || has_agency_word);
-    const std::string_view last_word = has_place ? text.substr(places.last_word,
-                                                               places.end - places.last_word)
+    const std::string_view last_word = has_place ? dateline_slice(text, places.last_word, places.end)
                                                  : std::string_view{};
     // (Asked only where no tag or date confirms the dateline: a word list is slow to ask.)
     const auto kicker = [&] {
@@ -941,21 +1039,21 @@ inline std::size_t dateline_marked(std::string_view text, std::size_t start, dat
         if (glued_tag)
             diags.report(errc::dropped_junk, "dropped text glued before a bracketed dateline place",
                          text.data() + start);
-        out.text = text.substr(tag_begin, end - tag_begin);
+        out.text = dateline_slice(text, tag_begin, end);
         out.locations.push_back(tag);
         return lead;
     }
 
-    out.text = text.substr(start, end - start);
+    out.text = dateline_slice(text, start, end);
     if (has_place) dateline_push_locations(text, places, location_end, out);
     if (has_date) {
-        out.date = text.substr(date.begin, date.end - date.begin);
+        out.date = dateline_slice(text, date.begin, date.end);
         out.month = date.month;
         out.day = date.day;
         out.year = date.year;
     }
     if (has_tag) out.agency = tag;
-    else if (has_agency_word) out.agency = text.substr(agency_begin, agency_end - agency_begin);
+    else if (has_agency_word) out.agency = dateline_slice(text, agency_begin, agency_end);
     return lead;
 }
 
@@ -973,7 +1071,7 @@ inline std::size_t parse_dateline(std::string_view text, dateline_view& out,
     dateline_words place;
     std::size_t lead = dateline_unmarked(text, start, place);
     if (lead == 0 || !dateline_lead_is_prose(text, lead)) return 0;
-    const std::string_view place_text = text.substr(start, place.end - start);
+    const std::string_view place_text = dateline_slice(text, start, place.end);
     if (dateline_is_known_agency(place_text, style)) return 0;
     out.text = place_text;
     dateline_push_locations(text, place, place.end, out);
