@@ -102,8 +102,13 @@ constexpr std::string_view dateline_slice(std::string_view s, std::size_t b, std
     return std::string_view(s.data() + b, e - b);
 }
 
-/// Position of the first non-space byte at or after `p`.
-inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexcept {
+/// Is there white space at `s[p]`? (space_len, with the plain space first.)
+inline bool dateline_space_at(std::string_view s, std::size_t p) noexcept {
+    return p < s.size() && (s[p] == ' ' || space_len(s, p) != 0);
+}
+
+/// Position of the first non-space byte at or after `p` (see dateline_skip_space).
+inline std::size_t dateline_skip_space_run(std::string_view s, std::size_t p) noexcept {
     while (p < s.size()) {
         if (s[p] == ' ') {
             ++p;
@@ -115,6 +120,14 @@ inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexce
         p += n;
     }
     return p;
+}
+
+/// Position of the first non-space byte at or after `p`. Most calls stand at a word or
+/// after one plain space: those are answered here, in line.
+inline std::size_t dateline_skip_space(std::string_view s, std::size_t p) noexcept {
+    if (p < s.size() && is_plain_word_byte(s[p])) return p;
+    if (p + 1 < s.size() && s[p] == ' ' && is_plain_word_byte(s[p + 1])) return p + 1;
+    return dateline_skip_space_run(s, p);
 }
 
 /// A month name with its number.
@@ -267,20 +280,24 @@ constexpr std::uint32_t dateline_folded_key_at(std::string_view s, std::size_t p
 }
 
 /// Month number of an English or foreign month word, with an optional final '.', in any
-/// case of its ASCII letters; 0 when it is not one. A clipped English name of four letters
+/// case of its ASCII letters; 0 when it is not one. (dateline_month_in_family: the same
+/// for a word without its '.', whose family of names is known and not 0.) A clipped English name of four letters
 /// or more counts too: the 1987 wire has "Marc 3", "Apri 1". (Where a foreign name starts
 /// an English one, "Januar", "Februar", both give the same month.)
-inline int dateline_month(std::string_view w) noexcept {
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+inline int dateline_month_in_family(std::string_view w, int family) noexcept {
     if (w.size() < 3 || w.size() > dateline_month_max_len) return 0;
-    const int family = dateline_month_family(dateline_folded_key_at(w, 0));
-    if (family == 0) return 0;
     // English: the name or any start of it of three letters or more ("sept", "marc").
     if (family <= 12) {
         const std::string_view name = dateline_english_month_names[family - 1];
         if (w.size() <= name.size() && dateline_folded_equal_from(w, name, 3)) return family;
     }
     return dateline_foreign_month(w);
+}
+inline int dateline_month(std::string_view w) noexcept {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    if (w.size() < 3) return 0;
+    const int family = dateline_month_family(dateline_folded_key_at(w, 0));
+    return family == 0 ? 0 : dateline_month_in_family(w, family);
 }
 
 //--- the pieces of a dateline ---//
@@ -418,11 +435,15 @@ inline bool dateline_slash_tag_follows(std::string_view s, std::size_t p) noexce
 /// A day number at `p`: 1-2 digits, 1..31, with an optional "st"/"nd"/"rd"/"th"; returns
 /// the end offset (0 when there is none). The day must end at a word boundary.
 inline std::size_t dateline_scan_day(std::string_view s, std::size_t p, int& day) noexcept {
-    std::size_t i = p;
-    int value = 0;
-    while (i < s.size() && is_digit(s[i]) && i - p < 3) value = value * 10 + (s[i++] - '0');
-    std::size_t digits = i - p;
-    if (digits == 0 || digits > 2 || value < 1 || value > 31) return 0;
+    if (p >= s.size() || !is_digit(s[p])) return 0;
+    std::size_t i = p + 1;
+    int value = s[p] - '0';
+    if (i < s.size() && is_digit(s[i])) {
+        value = value * 10 + (s[i] - '0');
+        ++i;
+        if (i < s.size() && is_digit(s[i])) return 0;  // three digits: no day
+    }
+    if (value < 1 || value > 31) return 0;
     if (i + 1 < s.size() && is_alpha(s[i]) && is_alpha(s[i + 1])) {
         std::string_view suffix = s.substr(i, 2);
         if (iequals(suffix, "st") || iequals(suffix, "nd") || iequals(suffix, "rd") ||
@@ -453,17 +474,23 @@ inline std::size_t dateline_scan_year(std::string_view s, std::size_t p, int& ye
 /// The end of a month word at `p` ("Nov", "Nov.", "août"), or p when there is none. Its
 /// letters (ASCII or UTF-8) are read only as far as the longest month name.
 inline std::size_t dateline_scan_month_word(std::string_view s, std::size_t p, int& month) noexcept {
+    // The first three bytes name the family of month names the word may be: for most words,
+    // none.
+    const int family = dateline_month_family(dateline_folded_key_at(s, p));
+    if (family == 0) return p;
     std::size_t i = p;
     const std::size_t limit = p + dateline_month_max_len;
     while (i < s.size() && i <= limit) {
         if (is_alpha(s[i])) { ++i; continue; }
+        if (!is_high(s[i])) break;
         if (std::size_t n = dateline_utf8_letter_len(s, i)) { i += n; continue; }
         break;
     }
-    if (i == p || i > limit) return p;  // no letter, or longer than any month name
+    if (i > limit) return p;  // longer than any month name
+    const std::size_t letters_end = i;
     if (i < s.size() && s[i] == '.') ++i;
     if (i < s.size() && s[i] != ' ' && s[i] != ',' && !space_len(s, i)) return p;
-    month = dateline_month(dateline_slice(s, p, i));
+    month = dateline_month_in_family(dateline_slice(s, p, letters_end), family);
     return month ? i : p;
 }
 
@@ -471,8 +498,6 @@ inline std::size_t dateline_scan_month_word(std::string_view s, std::size_t p, i
 inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexcept {
     dateline_date d;
     if (p >= s.size()) return d;
-    // Most place words open no month: their first three bytes say so.
-    if (!is_digit(s[p]) && dateline_month_family(dateline_folded_key_at(s, p)) == 0) return d;
     if (is_digit(s[p])) {  // day first
         std::size_t i = dateline_scan_day(s, p, d.day);
         if (i == 0 && p + 2 < s.size()) {  // German "3. März"
@@ -498,8 +523,8 @@ inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexc
         d.end = e;
         return d;
     }
-    std::size_t e = dateline_scan_month_word(s, p, d.month);
-    if (e == p || !space_len(s, e)) return dateline_date{};
+    std::size_t e = dateline_scan_month_word(s, p, d.month);  // most place words stop here
+    if (e == p || !dateline_space_at(s, e)) return dateline_date{};
     std::size_t day_at = dateline_skip_space(s, e);
     std::size_t end = dateline_scan_day(s, day_at, d.day);
     if (end == 0) return dateline_date{};
@@ -508,7 +533,7 @@ inline dateline_date dateline_scan_date(std::string_view s, std::size_t p) noexc
     if (after < s.size() && s[after] == ',') ++after;
     int year = 0;
     std::size_t y = dateline_scan_year(s, dateline_skip_space(s, after), year);
-    if (y && (after > end || space_len(s, end))) {
+    if (y && (after > end || dateline_space_at(s, end))) {
         end = y;
         d.year = year;
     }
@@ -1100,6 +1125,34 @@ inline std::size_t dateline_classic_words(std::string_view s, std::size_t p, int
     }
 }
 
+/// The date at `p` as dateline_scan_date reads it, with its commonest form read here in
+/// line: a month word of ASCII letters (and its '.'), one space, a day of one or two digits,
+/// one space and no year ("Feb 26 -", "Sept. 3 -"). Other forms go to dateline_scan_date.
+inline dateline_date dateline_classic_date(std::string_view s, std::size_t p) noexcept {
+    if (p >= s.size()) return dateline_date{};
+    const int family = dateline_month_family(dateline_folded_key_at(s, p));
+    if (family == 0) {
+        if (!is_digit(s[p])) return dateline_date{};  // no month word: no date
+        return dateline_scan_date(s, p);              // "26 Feb"
+    }
+    std::size_t i = p;
+    while (i < s.size() && is_alpha(s[i])) ++i;
+    const std::size_t letters_end = i;
+    if (i < s.size() && s[i] == '.') ++i;
+    if (i + 3 < s.size() && s[i] == ' ' && is_digit(s[i + 1])) {
+        int day = s[i + 1] - '0';
+        std::size_t e = i + 2;
+        if (is_digit(s[e])) day = day * 10 + (s[e++] - '0');
+        // The byte after the space is no digit (a year) and no more white space.
+        if (e + 1 < s.size() && s[e] == ' ' && is_plain_word_byte(s[e + 1]) &&
+            !is_digit(s[e + 1]) && day >= 1 && day <= 31) {
+            const int month = dateline_month_in_family(dateline_slice(s, p, letters_end), family);
+            if (month != 0) return dateline_date{p, e, month, day, 0};
+        }
+    }
+    return dateline_scan_date(s, p);
+}
+
 /// The classic wire's dateline, nine in ten of Reuters-21578's: a place, at most one
 /// region, the date, a spaced dash: "SALVADOR, Feb 26 -", "PORTLAND, Ore., Feb 26 -",
 /// "LOS ANGELES, March 2 --". Where this shape holds, dateline_marked reads the same (a
@@ -1115,7 +1168,7 @@ inline std::size_t dateline_classic(std::string_view text, std::size_t start,
     std::size_t u = place_end + 1;  // after ", "
     if (u >= text.size() || text[u] != ' ') return 0;
     ++u;
-    dateline_date date = dateline_scan_date(text, u);
+    dateline_date date = dateline_classic_date(text, u);
     if (!date.found()) {
         // One region ("Ore.", "N.Y.", "British Columbia"), its comma, then the date.
         int region_letters = 0;
@@ -1124,7 +1177,7 @@ inline std::size_t dateline_classic(std::string_view text, std::size_t start,
         u = location_end + 1;
         if (u >= text.size() || text[u] != ' ') return 0;
         ++u;
-        date = dateline_scan_date(text, u);
+        date = dateline_classic_date(text, u);
         if (!date.found()) return 0;
     }
     // " -", " --" or a spaced Unicode dash after the date.
