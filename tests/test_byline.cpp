@@ -588,3 +588,43 @@ TEST_CASE("byline: a byline of many authors keeps the first ones and says so") {
     CHECK(diags[0].code == wirestory::errc::truncated);
     CHECK(all_inside(line, out));
 }
+
+TEST_CASE("byline: the byte check for a 'by' token never misses one the scanner reads") {
+    // byline_by_token_possible lets whole_line mode skip its search for "By" after a prefix;
+    // it may say "maybe" too often, never "no" where a token of the line is "by". Every byte
+    // value before, inside and after a "by", and every pair of neighbouring bytes.
+    using wirestory::detail::byline_by_token_possible;
+    using wirestory::detail::byline_scanner;
+    const auto style = wirestory::detail::describe<wirestory::default_style>();
+    const auto scanner_sees_by = [&](std::string_view line) {
+        byline_scanner scan(line, style);
+        for (std::size_t i = 0; scan.has(i); ++i)
+            if (scan.is_by(i)) return true;
+        return false;
+    };
+    int misses = 0;
+    const std::string_view shapes[] = {"Story By Ann", "x by.", "BY: A", ",by;", "a\xC2\xA0" "bY b"};
+    for (std::string_view shape : shapes)
+        for (std::size_t at = 0; at <= shape.size(); ++at)
+            for (int value = 0; value < 256; ++value) {
+                std::string line(shape);
+                line.insert(line.begin() + static_cast<std::ptrdiff_t>(at), static_cast<char>(value));
+                if (scanner_sees_by(line) && !byline_by_token_possible(line)) ++misses;
+                if (at < shape.size()) {
+                    line = std::string(shape);
+                    line[at] = static_cast<char>(value);
+                    if (scanner_sees_by(line) && !byline_by_token_possible(line)) ++misses;
+                }
+            }
+    for (int a = 0; a < 256; ++a)
+        for (int b = 0; b < 256; ++b) {
+            const std::string line = {'A', static_cast<char>(a), 'b', 'y', static_cast<char>(b), 'C'};
+            if (scanner_sees_by(line) && !byline_by_token_possible(line)) ++misses;
+        }
+    CHECK(misses == 0);
+    // It does refuse what it is for: datelines and captions on a line of their own.
+    CHECK_FALSE(byline_by_token_possible("SANTA CRUZ, Calif., Feb 26 -"));
+    CHECK_FALSE(byline_by_token_possible("Ferries wait at Bywater (A. Photographer/Harbor)"));
+    CHECK_FALSE(byline_by_token_possible("NEW YORK, Feb 26 -\nBy Ann Lee"));  // the next line
+    CHECK(byline_by_token_possible("Analysis by Ann Lee"));
+}

@@ -578,3 +578,186 @@ TEST_CASE("finding: the part parsers default to the auto style, which knows ever
     CHECK(any->agency == std::string_view("AP"));
     CHECK_FALSE(wirestory::parse_dateline<wirestory::reuters_style>(s));
 }
+
+//--- the fast paths against plain rules ---//
+
+namespace {
+
+/// The month rule written plainly: an English name, its first three letters, "sept", or a
+/// start of a name of four letters or more; else a foreign name; any case of ASCII letters.
+int plain_month(std::string_view w) {
+    using wirestory::detail::iequals;
+    using wirestory::detail::istarts_with;
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    const std::string_view english[] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december"};
+    for (int m = 0; m < 12; ++m) {
+        if (iequals(w, english[m]) || (w.size() == 3 && iequals(w, english[m].substr(0, 3))))
+            return m + 1;
+    }
+    if (iequals(w, "sept")) return 9;
+    for (const auto& n : wirestory::detail::dateline_foreign_months)
+        if (iequals(w, n.text)) return n.month;
+    if (w.size() >= 4)
+        for (int m = 0; m < 12; ++m)
+            if (istarts_with(english[m], w)) return m + 1;
+    return 0;
+}
+
+/// dateline_scan_word's rule byte by byte, as it read before its byte table: where the
+/// word at `p` ends, or `p` when no place word starts there.
+std::size_t plain_word_end(std::string_view s, std::size_t p) {
+    using namespace wirestory::detail;
+    const auto boundary = [&](std::size_t i) {
+        if (i >= s.size()) return true;
+        const char c = s[i];
+        if (c == ',' || c == '(' || c == ')' || c == ':' || c == ';' || c == '[' || c == ']')
+            return true;
+        return space_len(s, i) > 0 || dash_len(s, i) >= 2;
+    };
+    std::size_t i = p;
+    int letters = 0;
+    while (!boundary(i)) {
+        const char c = s[i];
+        std::size_t step = 1;
+        if (is_alpha(c)) {
+            ++letters;
+        } else if (std::size_t n = dateline_utf8_letter_len(s, i)) {
+            ++letters;
+            step = n;
+        } else if (dateline_is_curly_apostrophe(s, i)) {
+            step = 3;
+        } else if (c == '.' && i + 1 < s.size() && s[i + 1] == '.') {
+            return p;
+        } else if (!(c == '.' || c == '-' || c == '\'' || c == '&' || c == '/')) {
+            return p;
+        }
+        i += step;
+    }
+    return letters ? i : p;
+}
+
+} // namespace
+
+TEST_CASE("dateline: month words by family agree with the plain month rule") {
+    using wirestory::detail::dateline_month;
+    std::vector<std::string> words;
+    const std::string_view english[] = {"january", "february", "march",     "april",
+                                        "may",     "june",     "july",      "august",
+                                        "september", "october", "november", "december"};
+    for (std::string_view name : english)
+        for (std::size_t n = 1; n <= name.size() + 1; ++n)
+            words.emplace_back(std::string(name.substr(0, n)) + (n > name.size() ? "s" : ""));
+    for (const auto& f : wirestory::detail::dateline_foreign_months) {
+        words.emplace_back(f.text);
+        words.emplace_back(std::string(f.text) + "x");
+        words.emplace_back(f.text.substr(0, f.text.size() - 1));
+    }
+    for (std::string_view w : {"Mark", "MAYFIELD", "GENEVA", "OTTAWA", "Juneau", "sep", "SEPTE",
+                               "janvier.", "a", "", ".", "ma.", "ao\xC3", "f\xC3\xA9", "Decembers"})
+        words.emplace_back(w);
+    int disagreements = 0;
+    for (const std::string& base : words)
+        for (int variant = 0; variant < 4; ++variant) {
+            std::string w = base;
+            if (variant & 1)  // capitalised, or ALL CAPS with the '.'
+                for (std::size_t i = 0; i < w.size(); ++i)
+                    if (i == 0 || variant == 3) w[i] = wirestory::detail::to_upper(w[i]);
+            if (variant >= 2) w += '.';
+            if (dateline_month(w) != plain_month(w)) {
+                ++disagreements;
+                MESSAGE("month of '" << w << "': " << dateline_month(w) << " vs " << plain_month(w));
+            }
+        }
+    CHECK(disagreements == 0);
+}
+
+TEST_CASE("dateline: the byte table of place words agrees with the byte-wise rule") {
+    // Every byte value at every position of a short word, and every pair of neighbours
+    // (a '.' or '-' decides on the byte after it).
+    int disagreements = 0;
+    for (int value = 0; value < 256; ++value)
+        for (std::size_t at = 0; at < 5; ++at) {
+            std::string s = "AB.cD";
+            s[at] = static_cast<char>(value);
+            for (std::size_t cut = at; cut <= s.size(); ++cut) {
+                const std::string t = s.substr(0, cut);  // its own buffer: overreads show
+                const auto w = wirestory::detail::dateline_scan_word(t, 0);
+                const std::size_t end = w.letters ? w.end : 0;
+                if (end != plain_word_end(t, 0)) ++disagreements;
+            }
+        }
+    for (int a = 0; a < 256; ++a)
+        for (int b = 0; b < 256; ++b) {
+            const std::string t = {'W', static_cast<char>(a), static_cast<char>(b), 'Z'};
+            const auto w = wirestory::detail::dateline_scan_word(t, 0);
+            if ((w.letters ? w.end : 0) != plain_word_end(t, 0)) ++disagreements;
+        }
+    for (std::string_view t : {"C\xC3\x94TE D\xE2\x80\x99IVOIRE", "K\xC3\xB6ln", "A\xE2\x80\x94" "B",
+                               "A\xC2\xA0" "B", "\xE6\x9D\xB1\xE4\xBA\xAC", "\xC3", "A\xE2\x80"})
+        if (wirestory::detail::dateline_scan_word(t, 0).end != plain_word_end(t, 0))
+            ++disagreements;  // (no word: both say 0, its start)
+    CHECK(disagreements == 0);
+}
+
+TEST_CASE("dateline: skip_space agrees with space_len over every byte value") {
+    int disagreements = 0;
+    for (int a = 0; a < 256; ++a)
+        for (int b = 0; b < 256; ++b) {
+            const std::string t = {' ', static_cast<char>(a), static_cast<char>(b)};
+            for (std::size_t from = 0; from <= t.size(); ++from) {
+                std::size_t p = from;
+                while (std::size_t n = wirestory::detail::space_len(t, p)) p += n;
+                if (wirestory::detail::dateline_skip_space(t, from) != p) ++disagreements;
+            }
+        }
+    CHECK(disagreements == 0);
+}
+
+TEST_CASE("dateline: the classic shape reads as the general parse does") {
+    // dateline_classic answers first for "PLACE, [Region,] Mon D -"; wherever it answers,
+    // dateline_marked must give the same dateline and lead. Shapes near its edges included.
+    using namespace wirestory::detail;
+    const style_desc style = describe<wirestory::default_style>();
+    const std::string_view places[] = {"SALVADOR", "LOS ANGELES", "ST. LOUIS", "WINSTON-SALEM",
+                                       "Toronto", "des moines", "MARCH", "GENEVA", "A", "U.S.",
+                                       "ONE TWO THREE FOUR FIVE SIX", "Gould Inc", "EXCLUSIVE"};
+    const std::string_view regions[] = {"", "Ore.", "N.Y.", "British Columbia", "the Netherlands",
+                                        "A B C D", "A B C D E", "Feb"};
+    const std::string_view dates[] = {"Feb 26", "FEB 26", "Sept. 3", "Marc 3", "juin 3",
+                                      "March 32", "Feb 0", "Feb 26, 1987", "Feb 26 1987",
+                                      "Feb 3rd", "26 Feb", "Feb  26", "ao\xC3\xBBt 3"};
+    const std::string_view tails[] = {" - Showers fell.", " -- Showers fell.", " \xE2\x80\x94 Showers",
+                                      " - ", " -", "- Showers", " : Showers", "  - Showers",
+                                      " (Reuters) - Showers", " -1550 tonnes"};
+    int answered = 0, disagreements = 0;
+    for (std::string_view place : places)
+        for (std::string_view region : regions)
+            for (std::string_view date : dates)
+                for (std::string_view tail : tails) {
+                    std::string t(place);
+                    if (!region.empty()) t += ", " + std::string(region);
+                    t += ", " + std::string(date) + std::string(tail);
+                    dateline_view fast, general;
+                    const std::size_t lead = dateline_classic(t, 0, fast);
+                    if (lead == 0) {
+                        CHECK(fast.text.empty());
+                        continue;
+                    }
+                    ++answered;
+                    const std::size_t expected =
+                        dateline_marked(t, 0, general, style, sink{});
+                    const bool same = lead == expected && fast.text == general.text &&
+                                      fast.locations == general.locations &&
+                                      fast.date == general.date && fast.month == general.month &&
+                                      fast.day == general.day && fast.year == general.year &&
+                                      fast.agency == general.agency;
+                    if (!same) {
+                        ++disagreements;
+                        MESSAGE("classic and general differ on: " << t);
+                    }
+                }
+    CHECK(answered > 100);
+    CHECK(disagreements == 0);
+}

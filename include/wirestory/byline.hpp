@@ -64,8 +64,10 @@
 //
 // Speed: most blocks given to this parser are not bylines (headlines, captions, the dateline
 // paragraph), so refusals come first and cost little. In leading mode the first word must
-// be "By", checked on its bytes before any token is made. In whole_line mode a names-only
-// line is refused on a byte no such line can hold (a digit, a bracket, ';'). Tokens are read
+// be "By", checked on its bytes before any token is made. In whole_line mode the search for
+// "By" after a prefix is skipped when the line's bytes hold no "by" token (a dateline or a
+// caption on a line of its own), and a names-only line is refused on a byte no such line
+// can hold (a digit, a bracket, ';'). Tokens are read
 // lazily, only as far as a question needs them, and each one is classified once (kind,
 // affiliation, title are cached); the word lists are tables indexed by first letter and
 // length, built at compile time.
@@ -505,6 +507,27 @@ inline bool byline_bare_possible(std::string_view rest, const style_desc& style)
         return false;
     }
     return true;
+}
+
+/// Can the line at the start of `rest` hold the token "by" (any case, its '.' or ':' after
+/// it)? Tokens end at white space (ASCII or Unicode), ',' and ';', so "by" must stand after
+/// one of those (or a byte >= 0x80) and before one. A cheap refusal for whole_line mode: a
+/// dateline or a caption on a line of its own has none, and its tokens need not be read.
+/// `true` means "maybe".
+inline bool byline_by_token_possible(std::string_view rest) noexcept {
+    const auto ends_token = [](char c) {
+        return is_ascii_space(c) || c == ',' || c == ';' || is_high(c);
+    };
+    for (std::size_t i = 0; i + 1 < rest.size(); ++i) {
+        const char c = rest[i];
+        if (c == '\n' || c == '\r') return false;
+        if ((c | 0x20) != 'b' || (rest[i + 1] | 0x20) != 'y') continue;
+        if (i > 0 && !ends_token(rest[i - 1])) continue;
+        std::size_t j = i + 2;
+        while (j < rest.size() && (rest[j] == '.' || rest[j] == ':')) ++j;
+        if (j == rest.size() || ends_token(rest[j])) return true;
+    }
+    return false;
 }
 
 /// A bit number for a word's first byte: 0-25 for a letter in any case, 26 for any other.
@@ -1292,7 +1315,8 @@ inline std::size_t parse_byline(std::string_view text, byline_view& out, const s
         // whole_line: "By" after a short prefix: it must be capitalised there ("hit by" is a
         // sentence), and an ALL CAPS prefix is a headline ("PLANT HIT BY STORM").
         bool saw_by = false, prefix_lower = false;
-        for (std::size_t b = 1; scan.has(b) && b <= 12 && !end; ++b) {
+        const bool by_possible = byline_by_token_possible(rest);
+        for (std::size_t b = 1; by_possible && scan.has(b) && b <= 12 && !end; ++b) {
             prefix_lower = prefix_lower || has_lower(scan.raw(b - 1));
             if (!scan.is_by(b)) continue;
             saw_by = true;
