@@ -627,4 +627,8 @@ TEST_CASE("byline: the byte check for a 'by' token never misses one the scanner 
     CHECK_FALSE(byline_by_token_possible("Ferries wait at Bywater (A. Photographer/Harbor)"));
     CHECK_FALSE(byline_by_token_possible("NEW YORK, Feb 26 -\nBy Ann Lee"));  // the next line
     CHECK(byline_by_token_possible("Analysis by Ann Lee"));
+    // It looks no further than its reach: a long line is a "maybe", and costs no pass over
+    // all its bytes (a 64 MB paragraph on one line used to be read byte by byte here).
+    CHECK(byline_by_token_possible(std::string(300, 'x')));
+    CHECK_FALSE(byline_by_token_possible(std::string(200, 'x')));
 }

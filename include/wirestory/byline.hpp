@@ -513,12 +513,15 @@ inline bool byline_bare_possible(std::string_view rest, const style_desc& style)
 /// it)? Tokens end at white space (ASCII or Unicode), ',' and ';', so "by" must stand after
 /// one of those (or a byte >= 0x80) and before one. A cheap refusal for whole_line mode: a
 /// dateline or a caption on a line of its own has none, and its tokens need not be read.
-/// `true` means "maybe".
+/// `true` means "maybe": also the answer past the first 256 bytes, so that a long line (the
+/// caller looks at its first twelve tokens only) costs no pass over the whole line.
 inline bool byline_by_token_possible(std::string_view rest) noexcept {
     const auto ends_token = [](char c) {
         return is_ascii_space(c) || c == ',' || c == ';' || is_high(c);
     };
+    constexpr std::size_t reach = 256;
     for (std::size_t i = 0; i + 1 < rest.size(); ++i) {
+        if (i == reach) return true;
         const char c = rest[i];
         if (c == '\n' || c == '\r') return false;
         if ((c | 0x20) != 'b' || (rest[i + 1] | 0x20) != 'y') continue;
