@@ -1170,21 +1170,10 @@ inline unsigned caption_stop_candidates16(const char* p) noexcept {
 #endif
 }
 
-/// Index of the lowest set bit of `m` (not 0).
-inline unsigned caption_lowest_bit(std::uint32_t m) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return static_cast<unsigned>(__builtin_ctz(m));
-#else
-    unsigned k = 0;
-    while (!(m & 1u)) m >>= 1, ++k;
-    return k;
-#endif
-}
-
 /// The first of the candidates `m` (bit j: `s[at + j]`) that is a stop, else npos.
 inline std::size_t caption_first_stop_in(std::string_view s, std::size_t at, std::uint32_t m) noexcept {
     for (; m != 0; m &= m - 1)
-        if (caption_scan_stop(s, at + caption_lowest_bit(m))) return at + caption_lowest_bit(m);
+        if (caption_scan_stop(s, at + lowest_set_bit(m))) return at + lowest_set_bit(m);
     return std::string_view::npos;
 }
 

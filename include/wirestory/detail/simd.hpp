@@ -10,13 +10,13 @@
 #define WIRESTORY_SSE2 1
 #endif
 
-#include <cstdint>  // std::uint32_t
+#include <cstdint>  // std::uint64_t
 
 namespace wirestory::detail {
 /// Index of the lowest set bit of `m` (m != 0): where the first marked byte of a mask is.
-inline unsigned lowest_set_bit(std::uint32_t m) noexcept {
+inline unsigned lowest_set_bit(std::uint64_t m) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
-    return static_cast<unsigned>(__builtin_ctz(m));
+    return static_cast<unsigned>(__builtin_ctzll(m));
 #else
     unsigned k = 0;
     while (!(m & 1u)) m >>= 1, ++k;
