@@ -269,16 +269,19 @@ inline bool junk_line_ruled_out_by_words(std::string_view s) noexcept {
     if (last == 'e' && folded4_is(end - 4, "here")) return false;
     if (last == '.' && n >= 5 && folded4_is(end - 5, "here")) return false;
     if (!may_start_junk_phrase(first)) return true;
+    // The phrase is told by its second byte (folded) and the line's length: a whole-line
+    // phrase of length k makes a line of k or k + 1 bytes (a final '.' or ':').
     const char second = static_cast<char>(s[1] | 0x20);
+    const auto whole = [n](std::size_t k) { return n == k || n == k + 1; };
     switch (first) {
-    case 'A': return second != 'd' && second != 'c';
-    case 'I': return second != 't';
-    case 'L': return second != 'i';
-    case 'O': return second != 'u';
-    case 'o': return second != 'p';
-    case 'P': return second != 'u' && second != 'r';
-    case 'R': return second != 'e';
-    case 'S': return second != 'h' && second != 'k' && second != 'i';
+    case 'A': return !((second == 'd' && n >= 13) || (second == 'c' && whole(24)));  // "Advertisement", "Acquire Licensing Rights"
+    case 'I': return !(second == 't' && n >= 9);                                      // "Item 1 of"
+    case 'L': return !(second == 'i' && whole(17));                                   // "Listen to article"
+    case 'O': return !(second == 'u' && n >= 14);                                     // "Our Standards:"
+    case 'o': return !(second == 'p' && whole(13));                                   // "opens new tab"
+    case 'P': return !((second == 'u' && (whole(25) || whole(40))) || (second == 'r' && whole(5)));  // "Purchase ...", "Print"
+    case 'R': return !(second == 'e' && (whole(14) || whole(9) || whole(16)));  // "Report this ad", "Read more", "Reuters Graphics"
+    case 'S': return !((second == 'h' && whole(5)) || (second == 'k' && whole(20)) || (second == 'i' && n >= 12));  // "Share", "Skip to main content", "Sign up here"
     default: return !folded4_is(end - 4, "read");  // a digit: "3 min read"
     }
 }
@@ -286,7 +289,7 @@ inline bool junk_line_ruled_out_by_words(std::string_view s) noexcept {
 /// True for most lines of a story, which is_junk_line would refuse, after a few byte tests:
 /// the line does not end in "here", "here." or "read", opens none of is_junk_line's phrases
 /// (first byte, second byte folded) and can be no time stamp (no ':' or longer than 90).
-/// False says nothing. `s` is not empty.
+/// False says nothing. `s` is trimmed and not empty.
 WIRESTORY_DETAIL_INLINE_HOT bool junk_line_ruled_out(std::string_view s, bool may_have_colon) noexcept {
     const std::size_t n = s.size();
     if (may_have_colon && n <= 90) return false;
