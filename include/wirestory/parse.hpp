@@ -869,9 +869,13 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
 
         // Body.
-        if (cur.lines == 1 && last_block() && (!signoff_word(t, style).empty() || is_desk_tag(t))) {
-            out.signoff = is_desk_tag(t) ? t : signoff_word(t, style);
-            continue;
+        if (cur.lines == 1 && last_block()) {  // each test once
+            const std::string_view sign = signoff_word(t, style);
+            const bool desk_tag = is_desk_tag(t);
+            if (!sign.empty() || desk_tag) {
+                out.signoff = desk_tag ? t : sign;
+                continue;
+            }
         }
         // Found and parsed in one go: the block's credits are not parsed a second time.
         std::size_t n = 0;
@@ -904,8 +908,9 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             std::size_t sp = t.size();
             while (sp > 0 && space_len(t, sp - 1) == 0) --sp;
             std::string_view tail_word = t.substr(sp);
-            if (sp > 0 && !signoff_word(tail_word, style).empty()) {
-                out.signoff = signoff_word(tail_word, style);
+            if (const std::string_view sign = sp > 0 ? signoff_word(tail_word, style) : std::string_view{};
+                !sign.empty()) {
+                out.signoff = sign;
                 t = trim(t.substr(0, sp));
             }
         }
