@@ -741,3 +741,47 @@ TEST_CASE("parse: the junk-line rejection only turns away lines is_junk_line ref
     CHECK(wrong == 0);
     CHECK(turned_away > 100);  // the test does reach the rejection
 }
+
+TEST_CASE("parse: the junk-line edge table agrees with the first-letter rule and is_junk_line") {
+    using wirestory::detail::is_junk_line;
+    using wirestory::detail::junk_edges;
+    using wirestory::detail::junk_line_ruled_out;
+    using wirestory::detail::may_start_junk_phrase;
+    int wrong_table = 0, wrong = 0, turned_away = 0;
+    for (int c = 0; c < 256; ++c) {
+        const char b = static_cast<char>(c);
+        const bool opens = (junk_edges.of[c] & wirestory::detail::junk_may_open) != 0;
+        const bool closes = (junk_edges.of[c] & wirestory::detail::junk_may_close) != 0;
+        if (opens != may_start_junk_phrase(b) || closes != (b == 'e' || b == '.')) ++wrong_table;
+    }
+    CHECK(wrong_table == 0);
+    // Every first byte with every last byte, around the middles of junk phrases and of
+    // ordinary lines, short and long: whatever is turned away, is_junk_line refuses too.
+    const std::string middles[] = {"", "x", "ign up her", "ead more", "hare", " min rea", "dvertisement",
+                                   "2 Apr 2017 at 13:33 ET", "tem 1 of ", "ign up her", "he rate rose",
+                                   std::string(95, 'a') + ":00 E"};
+    std::vector<std::string> mids(std::begin(middles), std::end(middles));
+    // Each phrase without its first byte, with and without its last: the loops below put
+    // back every first byte, and every last byte or a final '.' or ':'.
+    for (std::string phrase : {"Advertisement", "Acquire Licensing Rights", "Item 1 of 4", "Listen to article",
+                               "Our Standards: x", "opens new tab", "Purchase Licensing Rights",
+                               "Purchase Licensing Rights, opens new tab", "Print", "Report this ad", "Read more",
+                               "Reuters Graphics", "Share", "Skip to main content", "Sign up here", "3 min read"}) {
+        mids.push_back(phrase.substr(1));
+        mids.push_back(phrase.substr(1, phrase.size() - 2));
+    }
+    for (const auto& mid : mids)
+        for (int f = 0; f < 256; ++f)
+            for (int l = 0; l < 256; ++l) {
+                std::string v = static_cast<char>(f) + mid + static_cast<char>(l);
+                if (wirestory::detail::trim(v) != v) continue;  // the lines it is given are trimmed
+                for (bool colon : {false, true}) {
+                    if (!colon && v.find(':') != std::string::npos) continue;
+                    if (!junk_line_ruled_out(v, colon)) continue;
+                    ++turned_away;
+                    if (is_junk_line(v, colon)) ++wrong;
+                }
+            }
+    CHECK(wrong == 0);
+    CHECK(turned_away > 100000);
+}

@@ -123,6 +123,19 @@ article_view parse(S&& temporary, const parse_options& = {}) = delete;
 
 namespace detail {
 
+// The story scan and the tests run once per line are inlined into the loop that reads the
+// lines (GCC's -O2 would not inline them on its own), and what is rare is kept out of it.
+#if defined(__GNUC__) || defined(__clang__)
+#define WIRESTORY_DETAIL_INLINE_HOT inline __attribute__((always_inline))
+#define WIRESTORY_DETAIL_COLD __attribute__((noinline, cold))
+#elif defined(_MSC_VER)
+#define WIRESTORY_DETAIL_INLINE_HOT __forceinline
+#define WIRESTORY_DETAIL_COLD __declspec(noinline)
+#else
+#define WIRESTORY_DETAIL_INLINE_HOT inline
+#define WIRESTORY_DETAIL_COLD
+#endif
+
 //--- lines that are web-page furniture, not the story ---//
 
 /// "12:33", "7:05" somewhere in the line.
@@ -206,6 +219,15 @@ constexpr bool may_start_junk_phrase(char c) noexcept {
     return k < 64 && ((starts >> k) & 1u) != 0;
 }
 
+/// The four bytes at `p` as one number (in memory order: compared only with a constant whose
+/// four bytes are alike).
+inline std::uint32_t load4(const char* p) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+constexpr std::uint32_t four_spaces = 0x20202020u;
+
 /// The four bytes at `p` with ASCII capitals made small (and a few other bytes moved too,
 /// which only lets more through): a quick necessary test for a case-insensitive word.
 inline std::uint32_t folded4(const char* p) noexcept {
@@ -219,33 +241,62 @@ inline bool folded4_is(const char* p, const char (&word)[5]) noexcept {
     return folded4(p) == w;
 }
 
-/// True for most lines of a story, which is_junk_line would refuse, after a few byte tests:
-/// the line does not end in "here", "here." or "read", opens none of is_junk_line's phrases
-/// (first byte, second byte folded) and can be no time stamp (no ':' or longer than 90).
-/// False says nothing. `s` is not empty.
-inline bool junk_line_ruled_out(std::string_view s, bool may_have_colon) noexcept {
+/// Per byte: may a line that is_junk_line accepts open with it (`junk_may_open`: a digit or
+/// a phrase's first letter) or end with it (`junk_may_close`: the 'e' or '.' of "here")?
+/// One table, so a line's two ends are tested with two loads.
+enum : unsigned char { junk_may_open = 1, junk_may_close = 2 };
+struct junk_edge_table {
+    unsigned char of[256];
+};
+constexpr junk_edge_table make_junk_edge_table() noexcept {
+    junk_edge_table t{};
+    for (int c = 0; c < 256; ++c) {
+        const char b = static_cast<char>(c);
+        t.of[c] = static_cast<unsigned char>((may_start_junk_phrase(b) ? junk_may_open : 0) |
+                                             (b == 'e' || b == '.' ? junk_may_close : 0));
+    }
+    return t;
+}
+inline constexpr junk_edge_table junk_edges = make_junk_edge_table();
+
+/// junk_line_ruled_out's answer for the lines its first test lets through: the line opens
+/// with a phrase's letter or ends with 'e' or '.'.
+inline bool junk_line_ruled_out_by_words(std::string_view s) noexcept {
     const std::size_t n = s.size();
     const char first = s[0], last = s[n - 1];
-    const bool phrase_letter = may_start_junk_phrase(first);
-    if (may_have_colon && n <= 90) return false;
-    if (!phrase_letter && last != 'e' && last != '.') return true;  // most lines leave here
     if (n < 4) return true;  // shorter than any phrase ("Share", "1 min read")
     const char* end = s.data() + n;
     if (last == 'e' && folded4_is(end - 4, "here")) return false;
     if (last == '.' && n >= 5 && folded4_is(end - 5, "here")) return false;
-    if (!phrase_letter) return true;
+    if (!may_start_junk_phrase(first)) return true;
+    // The phrase is told by its second byte (folded) and the line's length: a whole-line
+    // phrase of length k makes a line of k or k + 1 bytes (a final '.' or ':').
     const char second = static_cast<char>(s[1] | 0x20);
+    const auto whole = [n](std::size_t k) { return n == k || n == k + 1; };
     switch (first) {
-    case 'A': return second != 'd' && second != 'c';
-    case 'I': return second != 't';
-    case 'L': return second != 'i';
-    case 'O': return second != 'u';
-    case 'o': return second != 'p';
-    case 'P': return second != 'u' && second != 'r';
-    case 'R': return second != 'e';
-    case 'S': return second != 'h' && second != 'k' && second != 'i';
+    case 'A': return !((second == 'd' && n >= 13) || (second == 'c' && whole(24)));  // "Advertisement", "Acquire Licensing Rights"
+    case 'I': return !(second == 't' && n >= 9);                                      // "Item 1 of"
+    case 'L': return !(second == 'i' && whole(17));                                   // "Listen to article"
+    case 'O': return !(second == 'u' && n >= 14);                                     // "Our Standards:"
+    case 'o': return !(second == 'p' && whole(13));                                   // "opens new tab"
+    case 'P': return !((second == 'u' && (whole(25) || whole(40))) || (second == 'r' && whole(5)));  // "Purchase ...", "Print"
+    case 'R': return !(second == 'e' && (whole(14) || whole(9) || whole(16)));  // "Report this ad", "Read more", "Reuters Graphics"
+    case 'S': return !((second == 'h' && whole(5)) || (second == 'k' && whole(20)) || (second == 'i' && n >= 12));  // "Share", "Skip to main content", "Sign up here"
     default: return !folded4_is(end - 4, "read");  // a digit: "3 min read"
     }
+}
+
+/// True for most lines of a story, which is_junk_line would refuse, after a few byte tests:
+/// the line does not end in "here", "here." or "read", opens none of is_junk_line's phrases
+/// (first byte, second byte folded) and can be no time stamp (no ':' or longer than 90).
+/// False says nothing. `s` is trimmed and not empty.
+WIRESTORY_DETAIL_INLINE_HOT bool junk_line_ruled_out(std::string_view s, bool may_have_colon) noexcept {
+    const std::size_t n = s.size();
+    if (may_have_colon && n <= 90) return false;
+    // Most lines leave here: neither end is one a phrase can have.
+    const unsigned edges = (junk_edges.of[static_cast<unsigned char>(s[0])] & junk_may_open) |
+                           (junk_edges.of[static_cast<unsigned char>(s[n - 1])] & junk_may_close);
+    return edges == 0 || junk_line_ruled_out_by_words(s);
 }
 
 /// A line before the story that only names the agency: "Reuters", "Reuters Staff".
@@ -347,7 +398,7 @@ constexpr std::uint64_t story_stop_bytes8(std::uint64_t w) noexcept {
 }
 
 /// Bit k set when `p[k]` is a story stop, for the 64 bytes at `p` (all readable).
-inline std::uint64_t story_stops64(const char* p) noexcept {
+WIRESTORY_DETAIL_INLINE_HOT std::uint64_t story_stops64(const char* p) noexcept {
 #ifdef WIRESTORY_SSE2
     const __m128i one = _mm_set1_epi8(1), space = _mm_set1_epi8(' '), colon = _mm_set1_epi8(':');
     const auto plain16 = [&](int k) -> std::uint64_t {
@@ -370,19 +421,6 @@ inline std::uint64_t story_stops64(const char* p) noexcept {
     return stops;
 #endif
 }
-
-// The story scan runs once per line: its hot step is inlined into the loop that reads the
-// lines (GCC's -O2 would not inline it on its own), and what is rare is kept out of the loop.
-#if defined(__GNUC__) || defined(__clang__)
-#define WIRESTORY_DETAIL_INLINE_HOT inline __attribute__((always_inline))
-#define WIRESTORY_DETAIL_COLD __attribute__((noinline, cold))
-#elif defined(_MSC_VER)
-#define WIRESTORY_DETAIL_INLINE_HOT __forceinline
-#define WIRESTORY_DETAIL_COLD __declspec(noinline)
-#else
-#define WIRESTORY_DETAIL_INLINE_HOT inline
-#define WIRESTORY_DETAIL_COLD
-#endif
 
 /// Index of the lowest set bit of `m` (m != 0).
 WIRESTORY_DETAIL_INLINE_HOT unsigned lowest_bit(std::uint64_t m) noexcept {
@@ -503,7 +541,10 @@ public:
             crlf_lf_ = start_++;
         }
         std::size_t t = b;
-        while (t < e && text_[t] == ' ') ++t;  // the wire's indent: plain spaces, passed quickly
+        if (t < e && text_[t] == ' ') {  // the wire's indent: four plain spaces compared at once
+            if (e - t >= 4 && load4(text_.data() + t) == four_spaces) t += 4;
+            while (t < e && text_[t] == ' ') ++t;
+        }
         l.raw = std::string_view(text_.data() + b, e - b);
         l.text = std::string_view(text_.data() + t, e - t);
         // Most lines start and end with a byte that no white space starts or ends with.
@@ -828,9 +869,13 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
 
         // Body.
-        if (cur.lines == 1 && last_block() && (!signoff_word(t, style).empty() || is_desk_tag(t))) {
-            out.signoff = is_desk_tag(t) ? t : signoff_word(t, style);
-            continue;
+        if (cur.lines == 1 && last_block()) {  // each test once
+            const std::string_view sign = signoff_word(t, style);
+            const bool desk_tag = is_desk_tag(t);
+            if (!sign.empty() || desk_tag) {
+                out.signoff = desk_tag ? t : sign;
+                continue;
+            }
         }
         // Found and parsed in one go: the block's credits are not parsed a second time.
         std::size_t n = 0;
@@ -863,8 +908,9 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             std::size_t sp = t.size();
             while (sp > 0 && space_len(t, sp - 1) == 0) --sp;
             std::string_view tail_word = t.substr(sp);
-            if (sp > 0 && !signoff_word(tail_word, style).empty()) {
-                out.signoff = signoff_word(tail_word, style);
+            if (const std::string_view sign = sp > 0 ? signoff_word(tail_word, style) : std::string_view{};
+                !sign.empty()) {
+                out.signoff = sign;
                 t = trim(t.substr(0, sp));
             }
         }
