@@ -123,19 +123,6 @@ article_view parse(S&& temporary, const parse_options& = {}) = delete;
 
 namespace detail {
 
-// The story scan and the tests run once per line are inlined into the loop that reads the
-// lines (GCC's -O2 would not inline them on its own), and what is rare is kept out of it.
-#if defined(__GNUC__) || defined(__clang__)
-#define WIRESTORY_DETAIL_INLINE_HOT inline __attribute__((always_inline))
-#define WIRESTORY_DETAIL_COLD __attribute__((noinline, cold))
-#elif defined(_MSC_VER)
-#define WIRESTORY_DETAIL_INLINE_HOT __forceinline
-#define WIRESTORY_DETAIL_COLD __declspec(noinline)
-#else
-#define WIRESTORY_DETAIL_INLINE_HOT inline
-#define WIRESTORY_DETAIL_COLD
-#endif
-
 //--- lines that are web-page furniture, not the story ---//
 
 /// "12:33", "7:05" somewhere in the line.
@@ -422,17 +409,6 @@ WIRESTORY_DETAIL_INLINE_HOT std::uint64_t story_stops64(const char* p) noexcept 
 #endif
 }
 
-/// Index of the lowest set bit of `m` (m != 0).
-WIRESTORY_DETAIL_INLINE_HOT unsigned lowest_bit(std::uint64_t m) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return static_cast<unsigned>(__builtin_ctzll(m));
-#else
-    unsigned k = 0;
-    while ((m & 1) == 0) m >>= 1, ++k;
-    return k;
-#endif
-}
-
 /// The stops of a text shorter than 64 bytes, padded with a byte that is no stop.
 WIRESTORY_DETAIL_COLD inline std::uint64_t story_stops_short(const char* p, std::size_t n) noexcept {
     char padded[64];
@@ -459,7 +435,7 @@ public:
             else if (n >= 64) bits_ = story_stops64(text_.data() + n - 64) >> (next_base_ - n);  // the last 64, shifted
             else bits_ = story_stops_short(text_.data() + base_, n - base_);
         }
-        const std::size_t at = base_ + lowest_bit(bits_);
+        const std::size_t at = base_ + lowest_set_bit(bits_);
         bits_ &= bits_ - 1;
         return at;
     }
