@@ -276,9 +276,11 @@ inline bool junk_line_ruled_out_by_words(std::string_view s) noexcept {
 /// True for most lines of a story, which is_junk_line would refuse, after a few byte tests:
 /// the line does not end in "here", "here." or "read", opens none of is_junk_line's phrases
 /// (first byte, second byte folded) and can be no time stamp (no ':' or longer than 90).
-/// False says nothing. `s` is trimmed and not empty.
+/// False says nothing. `s` is trimmed. An empty line is no junk (is_junk_line says so too);
+/// one reaches here when a stray byte before spaces is dropped ("c    \n").
 WIRESTORY_DETAIL_INLINE_HOT bool junk_line_ruled_out(std::string_view s, bool may_have_colon) noexcept {
     const std::size_t n = s.size();
+    if (n == 0) return true;
     if (may_have_colon && n <= 90) return false;
     // Most lines leave here: neither end is one a phrase can have.
     const unsigned edges = (junk_edges.of[static_cast<unsigned char>(s[0])] & junk_may_open) |
