@@ -590,6 +590,11 @@ inline story_checks split_blocks(std::string_view text, std::vector<block>& bloc
             diags.report(errc::dropped_junk, "dropped a stray character before an indented line", raw.data());
             line = trim(raw.substr(1));
             indented = true;
+            if (line.empty()) {  // nothing but the stray byte: a blank line
+                if (open) blocks.push_back(cur);
+                open = false;
+                continue;
+            }
         }
         if (!junk_line_ruled_out(line, l.colon) && is_junk_line(line, l.colon)) {
             add_junk_block(blocks, cur, open, line, indented);
