@@ -194,27 +194,6 @@ inline bool is_junk_line(std::string_view s, bool may_have_colon = true) {
     }
 }
 
-/// Can `c` start a line that is_junk_line accepts by its first byte (a digit, or the first
-/// letter of one of its phrases)? One bit per byte from '0' to 'o'.
-constexpr bool may_start_junk_phrase(char c) noexcept {
-    constexpr std::uint64_t starts = 0x3FFull |  // '0'..'9'
-                                     std::uint64_t{1} << ('A' - '0') | std::uint64_t{1} << ('I' - '0') |
-                                     std::uint64_t{1} << ('L' - '0') | std::uint64_t{1} << ('O' - '0') |
-                                     std::uint64_t{1} << ('P' - '0') | std::uint64_t{1} << ('R' - '0') |
-                                     std::uint64_t{1} << ('S' - '0') | std::uint64_t{1} << ('o' - '0');
-    const unsigned k = static_cast<unsigned char>(c) - unsigned{'0'};
-    return k < 64 && ((starts >> k) & 1u) != 0;
-}
-
-/// The four bytes at `p` as one number (in memory order: compared only with a constant whose
-/// four bytes are alike).
-inline std::uint32_t load4(const char* p) noexcept {
-    std::uint32_t w;
-    std::memcpy(&w, p, 4);
-    return w;
-}
-constexpr std::uint32_t four_spaces = 0x20202020u;
-
 /// The four bytes at `p` with ASCII capitals made small (and a few other bytes moved too,
 /// which only lets more through): a quick necessary test for a case-insensitive word.
 inline std::uint32_t folded4(const char* p) noexcept {
@@ -228,64 +207,55 @@ inline bool folded4_is(const char* p, const char (&word)[5]) noexcept {
     return folded4(p) == w;
 }
 
-/// Per byte: may a line that is_junk_line accepts open with it (`junk_may_open`: a digit or
-/// a phrase's first letter) or end with it (`junk_may_close`: the 'e' or '.' of "here")?
-/// One table, so a line's two ends are tested with two loads.
-enum : unsigned char { junk_may_open = 1, junk_may_close = 2 };
-struct junk_edge_table {
-    unsigned char of[256];
+/// The four bytes at `p` as one number (in memory order: compared only with a constant whose
+/// four bytes are alike).
+inline std::uint32_t load4(const char* p) noexcept {
+    std::uint32_t w;
+    std::memcpy(&w, p, 4);
+    return w;
+}
+constexpr std::uint32_t four_spaces = 0x20202020u;
+
+/// Per first byte of a line: the second bytes, as `(c | 0x20) & 31`, that can go on with one
+/// of is_junk_line's phrases after it ("Ad"vertisement, "Sh"are, "Re"ad more, ...). The
+/// phrases are picked by their first byte as it is and compared on ignoring case after it.
+struct junk_pair_table {
+    std::uint32_t seconds[256];
 };
-constexpr junk_edge_table make_junk_edge_table() noexcept {
-    junk_edge_table t{};
-    for (int c = 0; c < 256; ++c) {
-        const char b = static_cast<char>(c);
-        t.of[c] = static_cast<unsigned char>((may_start_junk_phrase(b) ? junk_may_open : 0) |
-                                             (b == 'e' || b == '.' ? junk_may_close : 0));
-    }
+constexpr void allow_junk_pairs(junk_pair_table& t, char first, const char* seconds) noexcept {
+    for (; *seconds; ++seconds) t.seconds[static_cast<unsigned char>(first)] |= 1u << (*seconds & 31);
+}
+constexpr junk_pair_table make_junk_pair_table() noexcept {
+    junk_pair_table t{};
+    allow_junk_pairs(t, 'A', "dc");   // Advertisement, Acquire Licensing Rights
+    allow_junk_pairs(t, 'I', "t");    // Item 1 of
+    allow_junk_pairs(t, 'L', "i");    // Listen to article
+    allow_junk_pairs(t, 'O', "u");    // Our Standards:
+    allow_junk_pairs(t, 'o', "p");    // opens new tab
+    allow_junk_pairs(t, 'P', "ur");   // Purchase Licensing Rights, Print
+    allow_junk_pairs(t, 'R', "e");    // Report this ad, Read more, Reuters Graphics
+    allow_junk_pairs(t, 'S', "hki");  // Share, Skip to main content, Sign up here
     return t;
 }
-inline constexpr junk_edge_table junk_edges = make_junk_edge_table();
+inline constexpr junk_pair_table junk_pairs = make_junk_pair_table();
 
-/// junk_line_ruled_out's answer for the lines its first test lets through: the line opens
-/// with a phrase's letter or ends with 'e' or '.'.
-inline bool junk_line_ruled_out_by_words(std::string_view s) noexcept {
-    const std::size_t n = s.size();
-    const char first = s[0], last = s[n - 1];
-    if (n < 4) return true;  // shorter than any phrase ("Share", "1 min read")
-    const char* end = s.data() + n;
-    if (last == 'e' && folded4_is(end - 4, "here")) return false;
-    if (last == '.' && n >= 5 && folded4_is(end - 5, "here")) return false;
-    if (!may_start_junk_phrase(first)) return true;
-    // The phrase is told by its second byte (folded) and the line's length: a whole-line
-    // phrase of length k makes a line of k or k + 1 bytes (a final '.' or ':').
-    const char second = static_cast<char>(s[1] | 0x20);
-    const auto whole = [n](std::size_t k) { return n == k || n == k + 1; };
-    switch (first) {
-    case 'A': return !((second == 'd' && n >= 13) || (second == 'c' && whole(24)));  // "Advertisement", "Acquire Licensing Rights"
-    case 'I': return !(second == 't' && n >= 9);                                      // "Item 1 of"
-    case 'L': return !(second == 'i' && whole(17));                                   // "Listen to article"
-    case 'O': return !(second == 'u' && n >= 14);                                     // "Our Standards:"
-    case 'o': return !(second == 'p' && whole(13));                                   // "opens new tab"
-    case 'P': return !((second == 'u' && (whole(25) || whole(40))) || (second == 'r' && whole(5)));  // "Purchase ...", "Print"
-    case 'R': return !(second == 'e' && (whole(14) || whole(9) || whole(16)));  // "Report this ad", "Read more", "Reuters Graphics"
-    case 'S': return !((second == 'h' && whole(5)) || (second == 'k' && whole(20)) || (second == 'i' && n >= 12));  // "Share", "Skip to main content", "Sign up here"
-    default: return !folded4_is(end - 4, "read");  // a digit: "3 min read"
-    }
-}
-
-/// True for most lines of a story, which is_junk_line would refuse, after a few byte tests:
-/// the line does not end in "here", "here." or "read", opens none of is_junk_line's phrases
-/// (first byte, second byte folded) and can be no time stamp (no ':' or longer than 90).
-/// False says nothing. `s` is trimmed. An empty line is no junk (is_junk_line says so too);
-/// one reaches here when a stray byte before spaces is dropped ("c    \n").
+/// True for most lines of a story, which is_junk_line would refuse; false says nothing. A
+/// line can be junk only if it ends in "here" or "here." (a newsletter's call), opens with a
+/// phrase's first two bytes, opens with a digit and ends in "read" ("3 min read"), or has a
+/// ':' and at most 90 bytes (a time stamp); no line under five bytes is junk (the shortest
+/// phrases are "Share" and "Print"; a time stamp needs a clock time and a word). The tests
+/// are made all at once, without a branch each: which way they go depends on the text.
+/// `s` is trimmed (an empty line is no junk: one reaches here when a stray byte before
+/// spaces is dropped, "c    \n").
 WIRESTORY_DETAIL_INLINE_HOT bool junk_line_ruled_out(std::string_view s, bool may_have_colon) noexcept {
     const std::size_t n = s.size();
-    if (n == 0) return true;
-    if (may_have_colon && n <= 90) return false;
-    // Most lines leave here: neither end is one a phrase can have.
-    const unsigned edges = (junk_edges.of[static_cast<unsigned char>(s[0])] & junk_may_open) |
-                           (junk_edges.of[static_cast<unsigned char>(s[n - 1])] & junk_may_close);
-    return edges == 0 || junk_line_ruled_out_by_words(s);
+    if (n < 5) return true;
+    const char* const end = s.data() + n;
+    const bool ends_here = folded4_is(end - 4, "here") | ((end[-1] == '.') & folded4_is(end - 5, "here"));
+    const bool reading_time = is_digit(s[0]) & folded4_is(end - 4, "read");
+    const bool phrase = ((junk_pairs.seconds[static_cast<unsigned char>(s[0])] >> ((s[1] | 0x20) & 31)) & 1u) != 0;
+    const bool time_stamp = may_have_colon & (n <= 90);
+    return !(ends_here | reading_time | phrase | time_stamp);
 }
 
 /// A line before the story that only names the agency: "Reuters", "Reuters Staff".

@@ -12,6 +12,7 @@
 //   --reps N          repetitions per figure (best of N)
 //   --write-generated PREFIX  also write the generated corpora to PREFIX-web.txt and
 //                     PREFIX-classic.txt (ETX-separated), e.g. to run the CLI on them
+//   --shape TEXT      only the adversarial shapes whose name contains TEXT (no corpora)
 //
 // The generated stories use invented people and places in the real layouts: web copy
 // (caption + credit, byline, dateline glued to the lead, paragraphs, web junk lines, ALL-CAPS
@@ -513,6 +514,7 @@ int main(int argc, char** argv) {
     bool quick = false, adversarial = true, only_file = false;
     int reps = 0;
     const char* write_prefix = nullptr;
+    const char* only_shape = nullptr;
     for (int i = 1; i < argc; ++i) {
         std::string_view a = argv[i];
         if (a == "--file" && i + 1 < argc) {
@@ -527,10 +529,12 @@ int main(int argc, char** argv) {
             write_prefix = argv[++i];
         } else if (a == "--reps" && i + 1 < argc) {
             reps = std::atoi(argv[++i]);
+        } else if (a == "--shape" && i + 1 < argc) {
+            only_shape = argv[++i];
         } else {
             std::fprintf(stderr,
                          "usage: wirestory_bench [--file PATH] [--quick] [--no-adversarial] [--only-file] [--reps N]\n"
-                         "                       [--write-generated PREFIX]\n");
+                         "                       [--write-generated PREFIX] [--shape TEXT]\n");
             return 2;
         }
     }
@@ -554,7 +558,7 @@ int main(int argc, char** argv) {
     };
     std::vector<named> results;
     const std::size_t gen_bytes = quick ? (4u << 20) : (16u << 20);
-    if (!only_file) {
+    if (!only_file && !only_shape) {
         std::string modern = generate(modern_story, gen_bytes, 1);
         std::string classic = generate(classic_story, gen_bytes, 2);
         if (write_prefix) {
@@ -632,6 +636,7 @@ int main(int argc, char** argv) {
     std::printf(" %9s %8s  %s\n", "ratio", "allocs", "verdict");
     bool all_linear = true;
     for (const shape& sh : shapes) {
+        if (only_shape && !std::strstr(sh.name, only_shape)) continue;
         shape_result res;
         wirestory::parser p;
         double prev_seconds = 0;
