@@ -488,16 +488,16 @@ public:
         } else if (c == '\r' && start_ < n && text_[start_] == '\n') {
             crlf_lf_ = start_++;
         }
-        std::size_t t = b;
-        if (t < e && text_[t] == ' ') {  // the wire's indent: four plain spaces compared at once
-            if (e - t >= 4 && load4(text_.data() + t) == four_spaces) t += 4;
-            while (t < e && text_[t] == ' ') ++t;
-        }
+        // The wire's indent, four plain spaces, is passed without a branch: whether a line has
+        // it follows the text, not a pattern the branch predictor could learn.
+        std::size_t t = b + (e - b >= 4 && load4(text_.data() + b) == four_spaces ? 4 : 0);
+        while (t < e && text_[t] == ' ') ++t;
         l.raw = std::string_view(text_.data() + b, e - b);
         l.text = std::string_view(text_.data() + t, e - t);
         // Most lines start and end with a byte that no white space starts or ends with.
         if (t < e && (may_border_space(text_[t]) || may_border_space(text_[e - 1]))) l.text = trim(l.text);
-        l.indented = t > b || (b < e && may_border_space(text_[b]) && is_space_at(l.raw));
+        l.indented = t > b;
+        if ((t == b) & (b < e) && may_border_space(text_[b])) l.indented = is_space_at(l.raw);
         l.colon = colon;
         return true;
     }
@@ -539,13 +539,12 @@ inline story_checks split_blocks(std::string_view text, std::vector<block>& bloc
     line_info l;
     while (cursor.next(l)) {
         std::string_view line = l.text;
-        if (counted < 64) {
+        if (counted < 64) {  // counted without branches on the text, as the indent above
             ++counted;
-            if (!line.empty()) {
-                if (l.indented) ++indented_lines;
-                else if (after_blank) ++flush_after_blank;
-            }
-            after_blank = line.empty();
+            const bool text_line = !line.empty();
+            indented_lines += text_line & l.indented;
+            flush_after_blank += text_line & !l.indented & after_blank;
+            after_blank = !text_line;
         }
         if (line.empty()) {
             if (open) blocks.push_back(cur);
