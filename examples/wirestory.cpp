@@ -317,7 +317,13 @@ private:
                 batch* q = queue_.front();
                 queue_.pop_front();
                 lock.unlock();
-                work(workers_[0], *q);
+                try {
+                    work(workers_[0], *q);
+                } catch (...) {  // out of memory outside a story: done, so finish() cannot hang on it
+                    lock.lock();
+                    q->done = true;
+                    throw;
+                }
                 lock.lock();
                 q->done = true;
             }
