@@ -69,7 +69,7 @@ for i in $(seq 1 300); do printf 'By Ines Moreau
 VALDORA (Reuters) - Story %d.' "$i"; done > "$work/many.txt"
 "$cli" --stream -j 1 "$work/many.txt" > "$work/j1"; "$cli" --stream -j 2 "$work/many.txt" > "$work/j2"
 cmp -s "$work/j1" "$work/j2"; expect "-j 2 output is byte-identical to -j 1" $? 0
-# Several batches (about 1 MiB each) in flight at once: the same bytes, warnings in the same order.
+# Several batches (about 256 KiB each) in flight at once: the same bytes, warnings in the same order.
 seq 1 40000 | awk '{ printf "By Ines Moreau\n\nVALDORA (Reuters) - Story %d %s.\003", $1, ($1 % 997 ? "" : "\377") }' > "$work/big.txt"
 "$cli" --stream -j 1 "$work/big.txt" > "$work/j1" 2> "$work/e1"
 "$cli" --stream -j 2 "$work/big.txt" > "$work/j2" 2> "$work/e2"
@@ -77,6 +77,14 @@ seq 1 40000 | awk '{ printf "By Ines Moreau\n\nVALDORA (Reuters) - Story %d %s.\
 expect "a long stream gives one object per story" "$(wc -l < "$work/j1")" 40000
 cmp -s "$work/j1" "$work/j2" && cmp -s "$work/j1" "$work/j3"; expect "long stream: -j 2 and -j 3 output is byte-identical to -j 1" $? 0
 cmp -s "$work/e1" "$work/e2" && cmp -s "$work/e1" "$work/e3"; expect "long stream: warnings in the same order" $? 0
+# Stories longer than a batch between short ones, with more threads than cores: the reading
+# thread parses a share too, and the order and the bytes stay those of -j 1.
+seq 1 3000 | awk '{ printf "By Ines Moreau\n\nVALDORA (Reuters) - Story %d.\n", $1; if ($1 % 1000 == 0) { for (i = 0; i < 12000; i++) printf "Paragraph %d of a long story, line %d.\n\n", $1, i }; printf "\003" }' > "$work/long.txt"
+"$cli" --stream -j 1 "$work/long.txt" > "$work/j1"
+"$cli" --stream -j 2 "$work/long.txt" > "$work/j2"
+"$cli" --stream -j 4 "$work/long.txt" > "$work/j4"
+expect "stories longer than a batch: one object each" "$(wc -l < "$work/j1")" 3000
+cmp -s "$work/j1" "$work/j2" && cmp -s "$work/j1" "$work/j4"; expect "stories longer than a batch: -j 2 and -j 4 byte-identical to -j 1" $? 0
 seq 1 30000 | awk '{ if ($1 % 1009) printf "{\"id\": %d, \"text\": \"VALDORA (Reuters) - Story %d \\u00e9.\"}\n", $1, $1; else print "{bad" }' > "$work/big.jsonl"
 "$cli" --jsonl -j 1 "$work/big.jsonl" > "$work/j1" 2> "$work/e1"; status1=$?
 "$cli" --jsonl -j 2 "$work/big.jsonl" > "$work/j2" 2> "$work/e2"; status2=$?
