@@ -219,35 +219,29 @@ constexpr std::uint32_t four_spaces = 0x20202020u;
 /// Per first byte of a line: the second bytes, as `(c | 0x20) & 31`, that can go on with one
 /// of is_junk_line's phrases after it ("Ad"vertisement, "Sh"are, "Re"ad more, ...). The
 /// phrases are picked by their first byte as it is and compared on ignoring case after it.
-/// `prefix`: phrases that may open a line of any length; `whole`: phrases that are the whole
-/// line, perhaps with a final '.' or ':', so no longer than junk_longest_whole_line.
 struct junk_pair_table {
-    std::uint32_t prefix[256];
-    std::uint32_t whole[256];
+    std::uint32_t seconds[256];
 };
-inline constexpr std::size_t junk_longest_whole_line = 41;  // "Purchase Licensing Rights, opens new tab."
-constexpr void allow_junk_pairs(std::uint32_t (&t)[256], char first, const char* seconds) noexcept {
-    for (; *seconds; ++seconds) t[static_cast<unsigned char>(first)] |= 1u << (*seconds & 31);
+constexpr void allow_junk_pairs(junk_pair_table& t, char first, const char* seconds) noexcept {
+    for (; *seconds; ++seconds) t.seconds[static_cast<unsigned char>(first)] |= 1u << (*seconds & 31);
 }
 constexpr junk_pair_table make_junk_pair_table() noexcept {
     junk_pair_table t{};
-    allow_junk_pairs(t.prefix, 'A', "d");   // Advertisement
-    allow_junk_pairs(t.prefix, 'I', "t");   // Item 1 of
-    allow_junk_pairs(t.prefix, 'O', "u");   // Our Standards:
-    allow_junk_pairs(t.prefix, 'S', "i");   // Sign up here
-    allow_junk_pairs(t.whole, 'A', "c");    // Acquire Licensing Rights
-    allow_junk_pairs(t.whole, 'L', "i");    // Listen to article
-    allow_junk_pairs(t.whole, 'o', "p");    // opens new tab
-    allow_junk_pairs(t.whole, 'P', "ur");   // Purchase Licensing Rights[, opens new tab], Print
-    allow_junk_pairs(t.whole, 'R', "e");    // Report this ad, Read more, Reuters Graphics
-    allow_junk_pairs(t.whole, 'S', "hk");   // Share, Skip to main content
+    allow_junk_pairs(t, 'A', "dc");   // Advertisement, Acquire Licensing Rights
+    allow_junk_pairs(t, 'I', "t");    // Item 1 of
+    allow_junk_pairs(t, 'L', "i");    // Listen to article
+    allow_junk_pairs(t, 'O', "u");    // Our Standards:
+    allow_junk_pairs(t, 'o', "p");    // opens new tab
+    allow_junk_pairs(t, 'P', "ur");   // Purchase Licensing Rights, Print
+    allow_junk_pairs(t, 'R', "e");    // Report this ad, Read more, Reuters Graphics
+    allow_junk_pairs(t, 'S', "hki");  // Share, Skip to main content, Sign up here
     return t;
 }
 inline constexpr junk_pair_table junk_pairs = make_junk_pair_table();
 
 /// True for most lines of a story, which is_junk_line would refuse; false says nothing. A
 /// line can be junk only if it ends in "here" or "here." (a newsletter's call), opens with a
-/// phrase's first two bytes (and is short enough for a whole-line phrase), opens with a digit and ends in "read" ("3 min read"), or has a
+/// phrase's first two bytes, opens with a digit and ends in "read" ("3 min read"), or has a
 /// ':' and at most 90 bytes (a time stamp); no line under five bytes is junk (the shortest
 /// phrases are "Share" and "Print"; a time stamp needs a clock time and a word). The tests
 /// are made all at once, without a branch each: which way they go depends on the text.
@@ -259,9 +253,7 @@ WIRESTORY_DETAIL_INLINE_HOT bool junk_line_ruled_out(std::string_view s, bool ma
     const char* const end = s.data() + n;
     const bool ends_here = folded4_is(end - 4, "here") | ((end[-1] == '.') & folded4_is(end - 5, "here"));
     const bool reading_time = is_digit(s[0]) & folded4_is(end - 4, "read");
-    const unsigned first = static_cast<unsigned char>(s[0]), second = (s[1] | 0x20) & 31;
-    const bool phrase = (((junk_pairs.prefix[first] >> second) & 1u) |
-                         ((junk_pairs.whole[first] >> second) & (n <= junk_longest_whole_line))) != 0;
+    const bool phrase = ((junk_pairs.seconds[static_cast<unsigned char>(s[0])] >> ((s[1] | 0x20) & 31)) & 1u) != 0;
     const bool time_stamp = may_have_colon & (n <= 90);
     return !(ends_here | reading_time | phrase | time_stamp);
 }
