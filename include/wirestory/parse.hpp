@@ -251,8 +251,10 @@ WIRESTORY_DETAIL_INLINE_HOT bool junk_line_ruled_out(std::string_view s, bool ma
     const std::size_t n = s.size();
     if (n < 5) return true;
     const char* const end = s.data() + n;
-    const bool ends_here = folded4_is(end - 4, "here") | ((end[-1] == '.') & folded4_is(end - 5, "here"));
-    const bool reading_time = is_digit(s[0]) & folded4_is(end - 4, "read");
+    const bool last_here = folded4_is(end - 4, "here"), here_dot = folded4_is(end - 5, "here"),
+               last_read = folded4_is(end - 4, "read"), first_digit = is_digit(s[0]);
+    const bool ends_here = last_here | ((end[-1] == '.') & here_dot);
+    const bool reading_time = first_digit & last_read;
     const bool phrase = ((junk_pairs.seconds[static_cast<unsigned char>(s[0])] >> ((s[1] | 0x20) & 31)) & 1u) != 0;
     const bool time_stamp = may_have_colon & (n <= 90);
     return !(ends_here | reading_time | phrase | time_stamp);
