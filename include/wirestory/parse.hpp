@@ -163,6 +163,32 @@ inline bool is_reading_time_line(std::string_view s) {
     return iequals(rest, "min read") || iequals(rest, "mins read") || iequals(rest, "minute read");
 }
 
+/// The phrases of web-page lines that are not the story. A phrase is picked by the line's
+/// first byte as it is, and compared ignoring case after it: as the whole line (a final '.'
+/// or ':' allowed) or as the line's start. The newsletter call "Sign up here" also counts at
+/// the line's end (is_junk_line).
+struct junk_phrase {
+    std::string_view text;
+    bool whole_line;
+};
+inline constexpr junk_phrase junk_phrases[] = {
+    {"Advertisement", false},
+    {"Acquire Licensing Rights", true},
+    {"Item 1 of", false},
+    {"Listen to article", true},
+    {"Our Standards:", false},
+    {"opens new tab", true},
+    {"Purchase Licensing Rights", true},
+    {"Purchase Licensing Rights, opens new tab", true},
+    {"Print", true},
+    {"Report this ad", true},
+    {"Read more", true},
+    {"Reuters Graphics", true},
+    {"Share", true},
+    {"Skip to main content", true},
+    {"Sign up here", false},
+};
+
 /// Lines that web copies of wire stories carry but that are not the story. Matched on the
 /// whole line, so a sentence that merely contains these words is never dropped.
 /// `may_have_colon` false says the line has no ':' (the caller found its colons already), so
@@ -176,22 +202,19 @@ inline bool is_junk_line(std::string_view s, bool may_have_colon = true) {
         (iends_with(s, "Sign up here.") || iends_with(s, "Sign up here")))
         return true;
     if (is_digit(s.front())) return is_reading_time_line(s) || (may_have_colon && is_timestamp_line(s));
-    // The rest is matched by its first letter, so most lines are rejected after one switch.
-    auto whole = [&](std::string_view w) {  // the line is `w`, perhaps with a final '.' or ':'
-        return iequals(s, w) || (s.size() == w.size() + 1 && istarts_with(s, w) && (s.back() == '.' || s.back() == ':'));
-    };
-    switch (s.front()) {
-    case 'A': return istarts_with(s, "Advertisement") || whole("Acquire Licensing Rights");
-    case 'I': return istarts_with(s, "Item 1 of");
-    case 'L': return whole("Listen to article");
-    case 'O': return istarts_with(s, "Our Standards:");
-    case 'o': return whole("opens new tab");
-    case 'P': return whole("Purchase Licensing Rights") || whole("Purchase Licensing Rights, opens new tab") ||
-                     whole("Print");
-    case 'R': return whole("Report this ad") || whole("Read more") || whole("Reuters Graphics");
-    case 'S': return whole("Share") || whole("Skip to main content") || istarts_with(s, "Sign up here");
-    default: return may_have_colon && is_timestamp_line(s);
+    // A line opening with a phrase's first byte is that phrase or nothing; any other may be a
+    // time stamp.
+    bool phrase_letter = false;
+    for (const junk_phrase& p : junk_phrases) {
+        if (s.front() != p.text.front()) continue;
+        phrase_letter = true;
+        const bool match = p.whole_line ? iequals(s, p.text) || (s.size() == p.text.size() + 1 &&
+                                                                   istarts_with(s, p.text) &&
+                                                                   (s.back() == '.' || s.back() == ':'))
+                                        : istarts_with(s, p.text);
+        if (match) return true;
     }
+    return !phrase_letter && may_have_colon && is_timestamp_line(s);
 }
 
 /// The four bytes at `p` with ASCII capitals made small (and a few other bytes moved too,
@@ -216,25 +239,15 @@ inline std::uint32_t load4(const char* p) noexcept {
 }
 constexpr std::uint32_t four_spaces = 0x20202020u;
 
-/// Per first byte of a line: the second bytes, as `(c | 0x20) & 31`, that can go on with one
-/// of is_junk_line's phrases after it ("Ad"vertisement, "Sh"are, "Re"ad more, ...). The
-/// phrases are picked by their first byte as it is and compared on ignoring case after it.
+/// Per first byte of a line: the second bytes, as `(c | 0x20) & 31`, with which one of
+/// junk_phrases goes on after it ("Ad"vertisement, "Sh"are, "Re"ad more, ...).
 struct junk_pair_table {
     std::uint32_t seconds[256];
 };
-constexpr void allow_junk_pairs(junk_pair_table& t, char first, const char* seconds) noexcept {
-    for (; *seconds; ++seconds) t.seconds[static_cast<unsigned char>(first)] |= 1u << (*seconds & 31);
-}
 constexpr junk_pair_table make_junk_pair_table() noexcept {
     junk_pair_table t{};
-    allow_junk_pairs(t, 'A', "dc");   // Advertisement, Acquire Licensing Rights
-    allow_junk_pairs(t, 'I', "t");    // Item 1 of
-    allow_junk_pairs(t, 'L', "i");    // Listen to article
-    allow_junk_pairs(t, 'O', "u");    // Our Standards:
-    allow_junk_pairs(t, 'o', "p");    // opens new tab
-    allow_junk_pairs(t, 'P', "ur");   // Purchase Licensing Rights, Print
-    allow_junk_pairs(t, 'R', "e");    // Report this ad, Read more, Reuters Graphics
-    allow_junk_pairs(t, 'S', "hki");  // Share, Skip to main content, Sign up here
+    for (const junk_phrase& p : junk_phrases)
+        t.seconds[static_cast<unsigned char>(p.text[0])] |= 1u << ((p.text[1] | 0x20) & 31);
     return t;
 }
 inline constexpr junk_pair_table junk_pairs = make_junk_pair_table();
