@@ -749,6 +749,31 @@ TEST_CASE("credits: the scans' pair test keeps every key pair") {
     CHECK(extra == 4 * 4 - 4 * 2);  // "b" + "qQ}]" with either case of b: the price of one compare
 }
 
+TEST_CASE("credits: credits_last_key finds a key at every offset of texts of every length") {
+    using namespace wirestory::detail;
+    // The SIMD scan reads the byte before each 16-byte step; the first step has none. Keys at
+    // every offset of texts up to 70 bytes long cover both, and every chunk edge.
+    const std::string keys[] = {"Reporting by ", "contributed", "With assistance", "editing\tBY\n"};
+    int bad = 0, found = 0, placed = 0;
+    for (const std::string& key : keys)
+        for (std::size_t len = key.size(); len <= 70; ++len)
+            for (std::size_t at = 0; at + key.size() <= len; ++at) {
+                ++placed;
+                std::string t(len, ' ');
+                t.replace(at, key.size(), key);
+                std::size_t want = std::string_view::npos;
+                for (std::size_t k = t.size(); k-- > 0;)
+                    if (credits_key_at(t, k)) {
+                        want = k;
+                        break;
+                    }
+                found += want != std::string_view::npos;
+                bad += credits_last_key(t) != want;
+            }
+    CHECK(bad == 0);
+    CHECK(found == placed);  // each key is one where it stands: the test is not "no key" agreeing
+}
+
 TEST_CASE("credits: the byte-before test of credits_last_key never drops a key") {
     using namespace wirestory::detail;
     // The plain rule: the last k where credits_key_at holds.

@@ -788,8 +788,8 @@ inline bool credits_key_pair(std::string_view t, std::size_t k) noexcept {
     return (pair == ('b' << 8 | 'y')) | (pair == ('b' << 8 | 'u')) | (pair == ('s' << 8 | 's'));
 }
 
-/// A superset of credits_key_pair that the scans test first, sixteen (or eight) pairs at a
-/// time: 'b' then 'y', 'u', 'q' or '}' (one compare: those are the bytes that OR 0x2C makes
+/// A superset of credits_key_pair that the portable scan tests first, eight pairs at a
+/// time (the SSE2 scan also tests the byte before): 'b' then 'y', 'u', 'q' or '}' (one compare: those are the bytes that OR 0x2C makes
 /// 0x7D), or "ss"; any case.
 constexpr bool credits_pair_candidate(char first, char second) noexcept {
     const char f = static_cast<char>(first | 0x20);
@@ -823,16 +823,31 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
     if (t.size() < 2) return std::string_view::npos;
     std::size_t i = t.size() - 1;  // pairs at [k, k+1] for k < i remain
 #ifdef WIRESTORY_SSE2
-    // Bit n of the result: a candidate pair at at[n], at[n + 1] (both 16 bytes readable + 1).
-    auto pairs_at = [](const char* at) {
+    // Bit n of the result: a candidate at at[n], at[n + 1], given the bytes before (`before`,
+    // at[-1..14]) and at `at` (16 bytes readable + 1). The byte before is part of the test
+    // (credits_key_may_be_at): it turns away most pairs inside words ("but", "less", "lobby"),
+    // so few 16-byte steps stop for a candidate.
+    auto candidates = [](__m128i before, const char* at) {
         const __m128i fold = _mm_set1_epi8(0x20);
-        __m128i v0 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), fold);
-        __m128i v1 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1)), fold);
-        // credits_pair_candidate: "b" + one of "yuq}" (OR 0x2C gives 0x7D: one compare), "ss".
-        __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')),
-                                   _mm_cmpeq_epi8(_mm_or_si128(v1, _mm_set1_epi8(0x0C)), _mm_set1_epi8(0x7D)));
-        __m128i ss = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('s')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('s')));
-        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(by, ss)));
+        const __m128i v0 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), fold);
+        const __m128i v1 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1)), fold);
+        const __m128i before_folded = _mm_or_si128(before, fold);
+        // White space or a byte >= 0x80 before "by": signed, both are below 0x21.
+        const __m128i space_before = _mm_cmplt_epi8(before, _mm_set1_epi8(0x21));
+        const __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('y')), space_before);
+        const __m128i ibu = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('u')),
+                                          _mm_cmpeq_epi8(before_folded, _mm_set1_epi8('i')));
+        const __m128i b_pair = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')), _mm_or_si128(by, ibu));
+        const __m128i ass = _mm_and_si128(
+            _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('s')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('s'))),
+            _mm_cmpeq_epi8(before_folded, _mm_set1_epi8('a')));
+        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(b_pair, ass)));
+    };
+    auto pairs_at = [&](const char* at) {  // at[-1] readable
+        return candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at - 1)), at);
+    };
+    auto first_pairs = [&](const char* at) {  // at == t.data(): no byte before; a 0 stands in
+        return candidates(_mm_slli_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), 1), at);
     };
     auto last_in = [&](std::size_t base, unsigned hits) {
         while (hits != 0) {  // the highest set bit is the last pair
@@ -844,13 +859,13 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
         }
         return std::string_view::npos;
     };
-    while (i >= 16) {
+    while (i >= 17) {
         if (unsigned hits = pairs_at(t.data() + i - 16))
             if (std::size_t k = last_in(i - 16, hits); k != std::string_view::npos) return k;
         i -= 16;
     }
     if (i > 0 && t.size() >= 17)  // the first pairs: the first 16 again, those before i
-        return last_in(0, pairs_at(t.data()) & ((1u << i) - 1));
+        return last_in(0, first_pairs(t.data()) & ((1u << i) - 1));
 #else
     // Eight pairs at a time in a 64-bit word; a word with a candidate is looked at bytewise.
     while (i >= 8) {
