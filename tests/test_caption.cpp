@@ -718,14 +718,15 @@ TEST_CASE("detail::caption_next_scan_stop: every stop, at every length and offse
 TEST_CASE("detail::caption_stop_candidates16: the plain rule, for every byte at every position") {
     using wirestory::detail::caption_stop_candidate;
     using wirestory::detail::caption_stop_candidates16;
-    // Each byte value at each of the 17 positions, alone and after a 'v' / 'V' (the pair).
+    // Each byte value at each of the 17 positions, alone, after a 'v' / 'V' (the pair) and
+    // after "vi" / "Vi" (the third byte of "via").
     int bad = 0;
     for (int b = 0; b < 256; ++b)
         for (std::size_t at = 0; at < 17; ++at)
-            for (const char before : {'x', 'v', 'V'}) {
+            for (const std::string_view before : {"x", "v", "V", "vi", "Vi", "vI"}) {
                 std::string w(17, 'x');
                 w[at] = static_cast<char>(b);
-                if (at > 0) w[at - 1] = before;
+                for (std::size_t k = 0; k < before.size() && k < at; ++k) w[at - 1 - k] = before[before.size() - 1 - k];
                 unsigned expected = 0;
                 for (std::size_t j = 0; j < 16; ++j)
                     if (caption_stop_candidate(std::string_view(w), j)) expected |= 1u << j;

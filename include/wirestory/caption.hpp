@@ -1140,12 +1140,14 @@ constexpr bool caption_scan_stop(std::string_view s, std::size_t i) noexcept {
            ((c | 0x20) == 'v' && i + 2 < s.size() && s[i + 1] == 'i' && s[i + 2] == 'a');
 }
 
-/// Is `s[i]` a candidate for a stop: '(', '/', ':', or "vi" ("Vi")? A superset of
-/// caption_scan_stop (it leaves the 'a' of "via" unchecked) that needs one byte less.
+/// Is `s[i]` a candidate for a stop: '(', '/', ':', or "via" ("Via"), where the 'a' may
+/// also lie past the end of `s` ("vi" as its last two bytes)? A superset of caption_scan_stop
+/// that needs one byte less: the vector test reads 17 bytes for 16 positions.
 constexpr bool caption_stop_candidate(std::string_view s, std::size_t i) noexcept {
     if (i >= s.size()) return false;
     const char c = s[i];
-    return c == '(' || c == '/' || c == ':' || ((c | 0x20) == 'v' && i + 1 < s.size() && s[i + 1] == 'i');
+    return c == '(' || c == '/' || c == ':' ||
+           ((c | 0x20) == 'v' && i + 1 < s.size() && s[i + 1] == 'i' && (i + 2 == s.size() || s[i + 2] == 'a'));
 }
 
 /// Bit j is set iff caption_stop_candidate holds at `p[j]`, for j < 16; `p` has 17 readable
@@ -1157,9 +1159,14 @@ inline unsigned caption_stop_candidates16(const char* p) noexcept {
     const __m128i marks = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')), _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))),
         _mm_cmpeq_epi8(w, _mm_set1_epi8(':')));
+    // "via": the 'a' is the byte after w1's, so w1 shifted down one byte; the last position
+    // has no such byte in the 17 read, and takes "vi" alone.
+    const __m128i a_or_last = _mm_or_si128(_mm_cmpeq_epi8(_mm_srli_si128(w1, 1), _mm_set1_epi8('a')),
+                                           _mm_set_epi8(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     const __m128i vi = _mm_and_si128(  // 'V' | 0x20 == 'v'
-        _mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
-        _mm_cmpeq_epi8(w1, _mm_set1_epi8('i')));
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
+                      _mm_cmpeq_epi8(w1, _mm_set1_epi8('i'))),
+        a_or_last);
     return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(marks, vi)));
 #else
     unsigned mask = 0;
