@@ -1150,24 +1150,32 @@ constexpr bool caption_stop_candidate(std::string_view s, std::size_t i) noexcep
            ((c | 0x20) == 'v' && i + 1 < s.size() && s[i + 1] == 'i' && (i + 2 == s.size() || s[i + 2] == 'a'));
 }
 
+#ifdef WIRESTORY_SSE2
+/// Bit j set iff lane j of `w` is '(', '/', ':', or 'v'/'V' with 'i' in lane j of `w1` (the
+/// next bytes) and `third_a` set in lane j (the byte after is 'a', as far as the caller knows).
+inline unsigned caption_stops16(__m128i w, __m128i w1, __m128i third_a) noexcept {
+    const __m128i marks = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')), _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))),
+        _mm_cmpeq_epi8(w, _mm_set1_epi8(':')));
+    const __m128i via = _mm_and_si128(  // 'V' | 0x20 == 'v'
+        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
+                      _mm_cmpeq_epi8(w1, _mm_set1_epi8('i'))),
+        third_a);
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(marks, via)));
+}
+#endif
+
 /// Bit j is set iff caption_stop_candidate holds at `p[j]`, for j < 16; `p` has 17 readable
-/// bytes. Two loads and four compares: the scan's whole cost on text with no stop.
+/// bytes. Two loads, a handful of compares: the scan's whole cost on text with no stop.
 inline unsigned caption_stop_candidates16(const char* p) noexcept {
 #ifdef WIRESTORY_SSE2
     const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i w1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-    const __m128i marks = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')), _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))),
-        _mm_cmpeq_epi8(w, _mm_set1_epi8(':')));
-    // "via": the 'a' is the byte after w1's, so w1 shifted down one byte; the last position
+    // The 'a' of "via" is the byte after w1's: w1 shifted down one byte. The last position
     // has no such byte in the 17 read, and takes "vi" alone.
     const __m128i a_or_last = _mm_or_si128(_mm_cmpeq_epi8(_mm_srli_si128(w1, 1), _mm_set1_epi8('a')),
                                            _mm_set_epi8(-1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-    const __m128i vi = _mm_and_si128(  // 'V' | 0x20 == 'v'
-        _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8('v')),
-                      _mm_cmpeq_epi8(w1, _mm_set1_epi8('i'))),
-        a_or_last);
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(marks, vi)));
+    return caption_stops16(w, w1, a_or_last);
 #else
     unsigned mask = 0;
     const std::string_view window(p, 17);

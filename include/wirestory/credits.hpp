@@ -808,6 +808,38 @@ inline bool credits_key_may_be_at(std::string_view t, std::size_t k) noexcept {
     return (before | 0x20) == 'a';
 }
 
+/// The test the SSE2 scan (and the story scan's marks, parse.hpp) makes at `t[k]`: a
+/// candidate pair with the byte before that credits_key_at needs. "by" (any case) after
+/// white space or a byte >= 0x80 (both below 0x21 as signed), "bu" after 'i', "ss" after 'a'
+/// (any case). credits_key_at(t, k) implies it (tested).
+constexpr bool credits_key_candidate(std::string_view t, std::size_t k) noexcept {
+    if (k == 0 || k + 1 >= t.size()) return false;
+    const char first = static_cast<char>(t[k] | 0x20), second = static_cast<char>(t[k + 1] | 0x20);
+    const char before = t[k - 1], before_folded = static_cast<char>(before | 0x20);
+    if (first == 'b')
+        return (second == 'y' && static_cast<signed char>(before) < 0x21) || (second == 'u' && before_folded == 'i');
+    return first == 's' && second == 's' && before_folded == 'a';
+}
+
+#ifdef WIRESTORY_SSE2
+/// Bit n set iff credits_key_candidate holds at the byte `at` holds in lane n, given the
+/// bytes before (`before`) and after (`next`) each lane.
+inline unsigned credits_key_candidates16(__m128i before, __m128i at, __m128i next) noexcept {
+    const __m128i fold = _mm_set1_epi8(0x20);
+    const __m128i v0 = _mm_or_si128(at, fold), v1 = _mm_or_si128(next, fold);
+    const __m128i before_folded = _mm_or_si128(before, fold);
+    const __m128i space_before = _mm_cmplt_epi8(before, _mm_set1_epi8(0x21));
+    const __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('y')), space_before);
+    const __m128i ibu = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('u')),
+                                      _mm_cmpeq_epi8(before_folded, _mm_set1_epi8('i')));
+    const __m128i b_pair = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')), _mm_or_si128(by, ibu));
+    const __m128i ass = _mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('s')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('s'))),
+        _mm_cmpeq_epi8(before_folded, _mm_set1_epi8('a')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(b_pair, ass)));
+}
+#endif
+
 #ifndef WIRESTORY_SSE2
 /// 0x80 in each byte of `v` that equals `c`, 0 in the others (exact: no carries between bytes).
 constexpr std::uint64_t credits_swar_eq(std::uint64_t v, unsigned char c) noexcept {
@@ -823,31 +855,14 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
     if (t.size() < 2) return std::string_view::npos;
     std::size_t i = t.size() - 1;  // pairs at [k, k+1] for k < i remain
 #ifdef WIRESTORY_SSE2
-    // Bit n of the result: a candidate at at[n], at[n + 1], given the bytes before (`before`,
-    // at[-1..14]) and at `at` (16 bytes readable + 1). The byte before is part of the test
-    // (credits_key_may_be_at): it turns away most pairs inside words ("but", "less", "lobby"),
-    // so few 16-byte steps stop for a candidate.
-    auto candidates = [](__m128i before, const char* at) {
-        const __m128i fold = _mm_set1_epi8(0x20);
-        const __m128i v0 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), fold);
-        const __m128i v1 = _mm_or_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1)), fold);
-        const __m128i before_folded = _mm_or_si128(before, fold);
-        // White space or a byte >= 0x80 before "by": signed, both are below 0x21.
-        const __m128i space_before = _mm_cmplt_epi8(before, _mm_set1_epi8(0x21));
-        const __m128i by = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('y')), space_before);
-        const __m128i ibu = _mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8('u')),
-                                          _mm_cmpeq_epi8(before_folded, _mm_set1_epi8('i')));
-        const __m128i b_pair = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('b')), _mm_or_si128(by, ibu));
-        const __m128i ass = _mm_and_si128(
-            _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8('s')), _mm_cmpeq_epi8(v1, _mm_set1_epi8('s'))),
-            _mm_cmpeq_epi8(before_folded, _mm_set1_epi8('a')));
-        return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(b_pair, ass)));
-    };
-    auto pairs_at = [&](const char* at) {  // at[-1] readable
-        return candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at - 1)), at);
+    // Bit n: credits_key_candidate at at[n]. The byte before is part of the test: it turns
+    // away most pairs inside words ("but", "less", "lobby"), so few 16-byte steps stop.
+    auto load = [](const char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
+    auto pairs_at = [&](const char* at) {  // at[-1] .. at[16] readable
+        return credits_key_candidates16(load(at - 1), load(at), load(at + 1));
     };
     auto first_pairs = [&](const char* at) {  // at == t.data(): no byte before; a 0 stands in
-        return candidates(_mm_slli_si128(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)), 1), at);
+        return credits_key_candidates16(_mm_slli_si128(load(at), 1), load(at), load(at + 1));
     };
     auto last_in = [&](std::size_t base, unsigned hits) {
         while (hits != 0) {  // the highest set bit is the last pair
