@@ -1153,7 +1153,7 @@ constexpr bool caption_stop_candidate(std::string_view s, std::size_t i) noexcep
 #ifdef WIRESTORY_SSE2
 /// Bit j set iff lane j of `w` is '(', '/', ':', or 'v'/'V' with 'i' in lane j of `w1` (the
 /// next bytes) and `third_a` set in lane j (the byte after is 'a', as far as the caller knows).
-inline unsigned caption_stops16(__m128i w, __m128i w1, __m128i third_a) noexcept {
+WIRESTORY_DETAIL_INLINE_HOT unsigned caption_stops16(__m128i w, __m128i w1, __m128i third_a) noexcept {
     const __m128i marks = _mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')), _mm_cmpeq_epi8(w, _mm_set1_epi8('/'))),
         _mm_cmpeq_epi8(w, _mm_set1_epi8(':')));

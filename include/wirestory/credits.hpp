@@ -824,7 +824,7 @@ constexpr bool credits_key_candidate(std::string_view t, std::size_t k) noexcept
 #ifdef WIRESTORY_SSE2
 /// Bit n set iff credits_key_candidate holds at the byte `at` holds in lane n, given the
 /// bytes before (`before`) and after (`next`) each lane.
-inline unsigned credits_key_candidates16(__m128i before, __m128i at, __m128i next) noexcept {
+WIRESTORY_DETAIL_INLINE_HOT unsigned credits_key_candidates16(__m128i before, __m128i at, __m128i next) noexcept {
     const __m128i fold = _mm_set1_epi8(0x20);
     const __m128i v0 = _mm_or_si128(at, fold), v1 = _mm_or_si128(next, fold);
     const __m128i before_folded = _mm_or_si128(before, fold);

@@ -26,6 +26,7 @@
 #include "caption.hpp"
 #include "credits.hpp"
 #include "dateline.hpp"
+#include "marks.hpp"
 #include "style.hpp"
 #include "detail/simd.hpp"  // the story scan: sixteen bytes at a time
 #include "detail/text.hpp"
@@ -68,6 +69,7 @@ struct story_scratch {
     dateline_view dateline;
     caption_view caption;
     std::vector<credit_view> spare_credits;
+    story_marks marks;  // where a caption or credit can be: blocks without are not searched
 };
 
 void parse_story(std::string_view text, article_view& out, story_scratch& scratch,
@@ -749,6 +751,10 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         return;
     }
 
+    // Only the story up to its ETX is read (blocks lie inside it).
+    story_marks& marks = scratch.marks;
+    marks.mark(text.substr(0, found.story_end));
+
     std::size_t next = 0;
     block cur;
     bool have_pending = false;  // `cur` holds the rest of a block a part parser did not take
@@ -812,7 +818,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             if (out.byline.empty() &&
                 take_byline(t, cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading))
                 continue;
-            if (!out.caption) {
+            if (!out.caption && marks.caption_in(t)) {
                 if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
                     adopt_caption();
                     front_part_seen = true;
@@ -846,7 +852,9 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
         // Found and parsed in one go: the block's credits are not parsed a second time.
         std::size_t n = 0;
-        if (std::size_t at = find_credits_and_parse(t, style, &out.credits, diags, &scratch.spare_credits, &n);
+        if (std::size_t at = marks.credit_in(t) ? find_credits_and_parse(t, style, &out.credits, diags,
+                                                                         &scratch.spare_credits, &n)
+                                                : std::string_view::npos;
             at != std::string_view::npos) {
             std::string_view head = trim(t.substr(0, at));
             if (!head.empty()) out.paragraphs.push_back(head);
@@ -861,7 +869,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             out.subheads.push_back(t);
             continue;
         }
-        if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
+        if (std::size_t n = marks.caption_in(t) ? detail::parse_caption(t, cap, style, diags) : 0) {
             if (!out.caption) {
                 adopt_caption();
             } else {
