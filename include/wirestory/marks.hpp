@@ -138,12 +138,28 @@ inline bool cpu_has_avx2() noexcept {
 /// The marks of a story, one bit per byte, and the test parse_story asks of each block.
 class story_marks {
 public:
-    /// Longer stories are not marked (their marks would take a quarter of their size): every
+    /// Longer stories are not marked (their marks would take over a third of their size): every
     /// span of them may hold anything, and the parsers look for themselves.
     static constexpr std::size_t max_story_bytes = std::size_t{1} << 22;
 
     /// Marks `story`; the spans asked about later must lie inside it.
     void mark(std::string_view story) {
+        mark_words_of(story);
+        if (!unmarked_) count_marked();
+    }
+
+    /// Can parse_caption find anything in `span` (a view into the story)?
+    bool caption_in(std::string_view span) const noexcept {
+        return any_in(span, &mark_words::caption, caption_before_);
+    }
+    /// Can find_credits_and_parse find anything in `span` (a view into the story)?
+    bool credit_in(std::string_view span) const noexcept {
+        return any_in(span, &mark_words::credit, credit_before_);
+    }
+
+private:
+    /// The words of `story` (unmarked_ when it is too long).
+    void mark_words_of(std::string_view story) {
         base_ = story.data();
         const std::size_t n = story.size();
         unmarked_ = n > max_story_bytes;
@@ -175,12 +191,7 @@ public:
         }
     }
 
-    /// Can parse_caption find anything in `span` (a view into the story)?
-    bool caption_in(std::string_view span) const noexcept { return any_in(span, &mark_words::caption); }
-    /// Can find_credits_and_parse find anything in `span` (a view into the story)?
-    bool credit_in(std::string_view span) const noexcept { return any_in(span, &mark_words::credit); }
 
-private:
     /// marks_chunks, with AVX2 where the CPU has it.
     static void chunks(const char* p, std::size_t count, char before, mark_words* out) noexcept {
 #ifdef WIRESTORY_AVX2_DISPATCH
@@ -207,22 +218,41 @@ private:
         }
     }
 
-    bool any_in(std::string_view span, std::uint64_t mark_words::*which) const noexcept {
+    /// Without a branch on where the span lies (parse_story asks twice a paragraph): its
+    /// first and last words, masked, and between them the count of words with a mark.
+    bool any_in(std::string_view span, std::uint64_t mark_words::*which,
+                const std::vector<std::uint32_t>& marked_before) const noexcept {
         if (unmarked_) return true;
         if (span.empty()) return false;
         const std::size_t from = static_cast<std::size_t>(span.data() - base_), last = from + span.size() - 1;
         const std::size_t first_word = from / 64, last_word = last / 64;
-        const std::uint64_t from_first = ~std::uint64_t{0} << (from % 64);
-        const std::uint64_t to_last = ~std::uint64_t{0} >> (63 - last % 64);
-        if (first_word == last_word) return (words_[first_word].*which & from_first & to_last) != 0;
-        std::uint64_t any = (words_[first_word].*which & from_first) | (words_[last_word].*which & to_last);
-        for (std::size_t k = first_word + 1; k < last_word; ++k) any |= words_[k].*which;
-        return any != 0;
+        const std::uint64_t first = words_[first_word].*which & (~std::uint64_t{0} << (from % 64));
+        const std::uint64_t final = words_[last_word].*which & (~std::uint64_t{0} >> (63 - last % 64));
+        const std::uint64_t ends = first_word == last_word ? first & final : first | final;
+        // Words strictly between the two (none when they are the same or adjacent).
+        const bool between = marked_before[last_word] > marked_before[first_word + 1];
+        return (ends != 0) | between;
+    }
+
+    /// marked_before[k]: how many of the first k words have a mark.
+    void count_marked() {
+        caption_before_.resize(words_.size() + 1);
+        credit_before_.resize(words_.size() + 1);
+        std::uint32_t captions = 0, credits = 0;
+        for (std::size_t k = 0; k < words_.size(); ++k) {
+            caption_before_[k] = captions;
+            credit_before_[k] = credits;
+            captions += words_[k].caption != 0;
+            credits += words_[k].credit != 0;
+        }
+        caption_before_[words_.size()] = captions;
+        credit_before_[words_.size()] = credits;
     }
 
     const char* base_ = nullptr;
     bool unmarked_ = true;
     std::vector<mark_words> words_;
+    std::vector<std::uint32_t> caption_before_, credit_before_;
 };
 
 } // namespace detail
