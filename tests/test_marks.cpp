@@ -183,3 +183,32 @@ TEST_CASE("marks: the AVX2 and SSE2 passes agree") {
     CHECK(bad == 0);
 }
 #endif
+
+TEST_CASE("marks: the stops and keys read from the marks are the scans' own, on every span") {
+    // parse_story hands parse_caption and find_credits_and_parse these instead of their scans.
+    using wirestory::detail::caption_next_scan_stop;
+    using wirestory::detail::credits_last_key;
+    story_marks marks;
+    lcg rng{3};
+    int bad = 0, stops = 0, keys = 0;
+    for (int round = 0; round < 8; ++round) {
+        const std::string t = piece_text(rng, 150 + 40 * static_cast<std::size_t>(round));
+        marks.mark(t);
+        const std::string_view v(t);
+        for (std::size_t from = 0; from < v.size(); from += 3)
+            for (std::size_t to = from + 1; to <= v.size(); to += 4) {
+                const std::string_view span = v.substr(from, to - from);
+                const std::size_t key = credits_last_key(span);
+                bad += marks.last_credit_key(span) != key;
+                keys += key != std::string_view::npos;
+                for (std::size_t i = 0; i < span.size(); i += 5) {
+                    const std::size_t stop = caption_next_scan_stop(span, i);
+                    bad += marks.next_caption_stop(span, i) != stop;
+                    stops += stop < span.size();
+                }
+            }
+    }
+    CHECK(bad == 0);
+    CHECK(stops > 10000);  // both answers are mostly found places, not "none" agreeing
+    CHECK(keys > 1000);
+}

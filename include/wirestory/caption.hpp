@@ -1224,8 +1224,12 @@ inline std::size_t caption_next_scan_stop(std::string_view s, std::size_t from) 
 /// The longest block read as a photo caption (real ones stay under 1 KB).
 inline constexpr std::size_t caption_max_bytes = 4096;
 
-inline std::size_t parse_caption(std::string_view text, caption_view& out, const style_desc& style,
-                                 const sink& diags) {
+/// parse_caption, with the scan for stops given: `next_stop(text, i)` is the first offset from
+/// i where caption_scan_stop holds, else text.size() (caption_next_scan_stop; parse_story
+/// reads it from the story's marks instead, marks.hpp).
+template <class NextStop>
+std::size_t parse_caption_with(std::string_view text, caption_view& out, const style_desc& style, const sink& diags,
+                               const NextStop& next_stop) {
     out.text = {};
     out.credit.reset();
     out.agency.reset();
@@ -1267,7 +1271,7 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
             ++i;
             continue;
         }
-        const std::size_t t = caption_next_scan_stop(text, i);
+        const std::size_t t = next_stop(text, i);
         if (t >= n) break;
         if (!colons_known || colon < t) {
             colon = colon_from(t);
@@ -1288,6 +1292,13 @@ inline std::size_t parse_caption(std::string_view text, caption_view& out, const
         i = t + 1;
     }
     return 0;
+}
+
+inline std::size_t parse_caption(std::string_view text, caption_view& out, const style_desc& style,
+                                 const sink& diags) {
+    return parse_caption_with(text, out, style, diags, [](std::string_view s, std::size_t from) {
+        return caption_next_scan_stop(s, from);
+    });
 }
 
 } // namespace detail

@@ -934,14 +934,18 @@ inline bool credits_may_open(std::string_view t, std::size_t p, const style_desc
 /// the credits are appended to `out` (entries from `spare`), `diags` gets that parse's
 /// reports and `*used` its length. A start that the checks after the parse refuse leaves
 /// `out` and `diags` as they were. With `out` null, `diags` is not used.
+/// `last_key` is credits_last_key(block) when the caller knows it (parse_story reads it from
+/// the story's marks, marks.hpp), else unknown_key.
+inline constexpr std::size_t unknown_key = static_cast<std::size_t>(-2);
 inline std::size_t find_credits_and_parse(std::string_view block, const style_desc& style,
                                           std::vector<credit_view>* out, const sink& diags,
-                                          std::vector<credit_view>* spare, std::size_t* used) {
+                                          std::vector<credit_view>* spare, std::size_t* used,
+                                          std::size_t last_key = unknown_key) {
     const std::size_t npos = std::string_view::npos;
     const sink quiet{};
     const sink& reports = out ? diags : quiet;
     // Most paragraphs have no word a credit block needs.
-    const std::size_t last_key = credits_last_key(block);
+    if (last_key == unknown_key) last_key = credits_last_key(block);
     if (last_key == npos) return npos;
     // A credit block at `p` that runs to the end of `block` (boilerplate and tags may follow).
     auto credit_at = [&](std::size_t p) {

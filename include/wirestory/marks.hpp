@@ -157,7 +157,53 @@ public:
         return any_in(span, &mark_words::credit, credit_before_);
     }
 
+    /// caption_next_scan_stop(span, from) from the marks: the first caption mark from `from`
+    /// on where caption_scan_stop holds in the span itself (a "via" may run past its end).
+    std::size_t next_caption_stop(std::string_view span, std::size_t from) const noexcept {
+        if (unmarked_) return caption_next_scan_stop(span, from);
+        const std::size_t k = first_marked(span, from, [span](std::size_t i) { return caption_scan_stop(span, i); });
+        return k == std::string_view::npos ? span.size() : k;
+    }
+
+    /// credits_last_key(span) from the marks: the last credit mark where credits_key_at holds
+    /// in the span, else npos.
+    std::size_t last_credit_key(std::string_view span) const noexcept {
+        if (unmarked_) return credits_last_key(span);
+        return last_marked(span, [span](std::size_t k) { return credits_key_at(span, k); });
+    }
+
 private:
+    /// The first offset from `from` in `span` with a caption mark and `ok`, else npos.
+    template <class Ok>
+    std::size_t first_marked(std::string_view span, std::size_t from, const Ok& ok) const noexcept {
+        const std::size_t base = static_cast<std::size_t>(span.data() - base_), end = base + span.size();
+        for (std::size_t p = base + from; p < end; p = (p / 64 + 1) * 64) {
+            std::uint64_t bits = words_[p / 64].caption & (~std::uint64_t{0} << (p % 64));
+            if (end - p / 64 * 64 < 64) bits &= (std::uint64_t{1} << (end - p / 64 * 64)) - 1;
+            for (; bits != 0; bits &= bits - 1) {
+                const std::size_t at = p / 64 * 64 + lowest_set_bit(bits) - base;
+                if (ok(at)) return at;
+            }
+        }
+        return std::string_view::npos;
+    }
+
+    /// The last offset in `span` with a credit mark and `ok`, else npos.
+    template <class Ok>
+    std::size_t last_marked(std::string_view span, const Ok& ok) const noexcept {
+        const std::size_t base = static_cast<std::size_t>(span.data() - base_);
+        for (std::size_t end = base + span.size(); end > base; end = (end - 1) / 64 * 64) {
+            const std::size_t word = (end - 1) / 64;  // positions [word * 64, end) of it
+            std::uint64_t bits = words_[word].credit & (~std::uint64_t{0} >> (63 - (end - 1) % 64));
+            if (word * 64 < base) bits &= ~std::uint64_t{0} << (base - word * 64);
+            for (; bits != 0; bits &= ~(std::uint64_t{1} << highest_set_bit(bits))) {
+                const std::size_t at = word * 64 + highest_set_bit(bits) - base;
+                if (ok(at)) return at;
+            }
+        }
+        return std::string_view::npos;
+    }
+
     /// The words of `story` (unmarked_ when it is too long).
     void mark_words_of(std::string_view story) {
         base_ = story.data();

@@ -754,6 +754,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     // Only the story up to its ETX is read (blocks lie inside it).
     story_marks& marks = scratch.marks;
     marks.mark(text.substr(0, found.story_end));
+    const auto marked_stops = [&marks](std::string_view s, std::size_t from) { return marks.next_caption_stop(s, from); };
 
     std::size_t next = 0;
     block cur;
@@ -819,7 +820,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
                 take_byline(t, cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading))
                 continue;
             if (!out.caption && marks.caption_in(t)) {
-                if (std::size_t n = detail::parse_caption(t, cap, style, diags)) {
+                if (std::size_t n = parse_caption_with(t, cap, style, diags, marked_stops)) {
                     adopt_caption();
                     front_part_seen = true;
                     take_rest(t.substr(n), 1);
@@ -853,7 +854,8 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         // Found and parsed in one go: the block's credits are not parsed a second time.
         std::size_t n = 0;
         if (std::size_t at = marks.credit_in(t) ? find_credits_and_parse(t, style, &out.credits, diags,
-                                                                         &scratch.spare_credits, &n)
+                                                                         &scratch.spare_credits, &n,
+                                                                         marks.last_credit_key(t))
                                                 : std::string_view::npos;
             at != std::string_view::npos) {
             std::string_view head = trim(t.substr(0, at));
@@ -869,7 +871,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
             out.subheads.push_back(t);
             continue;
         }
-        if (std::size_t n = marks.caption_in(t) ? detail::parse_caption(t, cap, style, diags) : 0) {
+        if (std::size_t n = marks.caption_in(t) ? parse_caption_with(t, cap, style, diags, marked_stops) : 0) {
             if (!out.caption) {
                 adopt_caption();
             } else {

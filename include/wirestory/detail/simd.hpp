@@ -37,6 +37,17 @@ WIRESTORY_DETAIL_INLINE_HOT unsigned lowest_set_bit(std::uint64_t m) noexcept {
     return k;
 #endif
 }
+
+/// Index of the highest set bit of `m` (m != 0): where the last marked byte of a mask is.
+WIRESTORY_DETAIL_INLINE_HOT unsigned highest_set_bit(std::uint64_t m) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return 63u - static_cast<unsigned>(__builtin_clzll(m));
+#else
+    unsigned k = 0;
+    while (m >>= 1) ++k;
+    return k;
+#endif
+}
 } // namespace wirestory::detail
 
 #endif
