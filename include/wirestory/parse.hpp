@@ -757,8 +757,11 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     const auto marked_stops = [&marks](std::string_view s, std::size_t from) { return marks.next_caption_stop(s, from); };
 
     std::size_t next = 0;
-    block cur;
-    bool have_pending = false;  // `cur` holds the rest of a block a part parser did not take
+    // The block read: one of `blocks`, or `rest`. (Not a copy: a block copied just before it
+    // is read stalls the load, the copy's two stores overlapping in the middle of its text.)
+    const block* cur = nullptr;
+    block rest;                 // the rest of a block a part parser did not take, or a trimmed one
+    bool have_pending = false;  // `rest` is to be read next
     bool in_body = false;
     bool front_part_seen = false;  // a byline or caption: a headline can no longer follow
     dateline_view& dl = scratch.dateline;
@@ -769,10 +772,10 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     };
 
     auto last_block = [&] { return !have_pending && next == blocks.size(); };
-    auto take_rest = [&](std::string_view rest, std::size_t lines) {
-        rest = trim(rest);
-        if (rest.empty()) return;
-        cur = block{rest, lines, false, lines == 1 && is_junk_line(rest)};
+    auto take_rest = [&](std::string_view left, std::size_t lines) {
+        left = trim(left);
+        if (left.empty()) return;
+        rest = block{left, lines, false, lines == 1 && is_junk_line(left)};
         have_pending = true;
     };
 
@@ -787,20 +790,20 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
     };
 
     while (have_pending || next < blocks.size()) {
-        if (!have_pending) cur = blocks[next++];
+        cur = have_pending ? &rest : &blocks[next++];
         have_pending = false;
-        std::string_view t = cur.text;
+        std::string_view t = cur->text;
 
         // Classic wire: the unindented first line above indented paragraphs is the headline,
         // whatever it says ("MIDWEST GRAIN FUTURES 10:50 EDT" is no web time stamp).
-        if (!in_body && !out.headline && cur.lines == 1 && !cur.indented && blocks.size() > 1 &&
+        if (!in_body && !out.headline && cur->lines == 1 && !cur->indented && blocks.size() > 1 &&
             t.data() == blocks.front().text.data() && blocks[1].indented) {
             out.headline = t;
             continue;
         }
-        if (cur.junk) {
+        if (cur->junk) {
             // A byline may carry its time stamp: "By A | Nov. 25, 2025 at 3:45 PM".
-            if (!in_body && out.byline.empty() && cur.lines == 1 && take_byline(t, byline_mode::whole_line))
+            if (!in_body && out.byline.empty() && cur->lines == 1 && take_byline(t, byline_mode::whole_line))
                 continue;
             diags.report(errc::dropped_junk, "dropped a web-page line that is not the story", t.data());
             continue;
@@ -812,12 +815,12 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
 
         if (!in_body) {
-            if (cur.lines == 1 && is_agency_chrome(t, style)) {
+            if (cur->lines == 1 && is_agency_chrome(t, style)) {
                 diags.report(errc::dropped_junk, "dropped a line naming only the agency", t.data());
                 continue;
             }
             if (out.byline.empty() &&
-                take_byline(t, cur.lines == 1 ? byline_mode::whole_line : byline_mode::leading))
+                take_byline(t, cur->lines == 1 ? byline_mode::whole_line : byline_mode::leading))
                 continue;
             if (!out.caption && marks.caption_in(t)) {
                 if (std::size_t n = parse_caption_with(t, cap, style, diags, marked_stops)) {
@@ -832,9 +835,11 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
                 std::swap(*out.dateline, dl);
                 in_body = true;
                 t = trim(t.substr(n));
-                cur.text = t;
+                rest = *cur;
+                rest.text = t;
+                cur = &rest;
                 if (t.empty()) continue;  // "RICHMOND, Va. Feb 26 -" alone: the body follows
-            } else if (!out.headline && !front_part_seen && is_headline_like(cur) && !last_block()) {
+            } else if (!out.headline && !front_part_seen && is_headline_like(*cur) && !last_block()) {
                 out.headline = t;
                 continue;
             } else {
@@ -843,7 +848,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
         }
 
         // Body.
-        if (cur.lines == 1 && last_block()) {  // each test once
+        if (cur->lines == 1 && last_block()) {  // each test once
             const std::string_view sign = signoff_word(t, style);
             const bool desk_tag = is_desk_tag(t);
             if (!sign.empty() || desk_tag) {
@@ -867,7 +872,7 @@ inline void parse_story(std::string_view text, article_view& out, story_scratch&
                 take_rest(tail, 1);
             continue;
         }
-        if (is_subhead(cur)) {
+        if (is_subhead(*cur)) {
             out.subheads.push_back(t);
             continue;
         }
