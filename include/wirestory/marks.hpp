@@ -210,7 +210,14 @@ private:
         const std::size_t n = story.size();
         unmarked_ = n > max_story_bytes;
         if (unmarked_) return;
-        words_.resize((n + 63) / 64);
+        count_ = (n + 63) / 64;
+        // The vectors only grow (resizing them down and up again, story after story, costs a
+        // pass that sets the new words); count_ is how many this story has.
+        if (words_.size() < count_) words_.resize(count_);
+        if (caption_before_.size() < count_ + 1) {
+            caption_before_.resize(count_ + 1);
+            credit_before_.resize(count_ + 1);
+        }
         // Chunks whose 64 bytes and the two after are all in the story are read in place.
         const std::size_t in_place = n >= 66 ? (n - 66) / 64 + 1 : 0;
         if (n == 0) return;
@@ -224,7 +231,7 @@ private:
         const std::size_t window = n - 66;
         mark_words tail;
         chunks(story.data() + window, 1, window > 0 ? story[window - 1] : 'x', &tail);
-        for (std::size_t k = in_place; k < words_.size(); ++k) {
+        for (std::size_t k = in_place; k < count_; ++k) {
             const std::size_t base = 64 * k, shift = base - window;  // base > window
             mark_words m;
             if (shift < 64) m = mark_words{tail.caption >> shift, tail.credit >> shift};
@@ -282,22 +289,21 @@ private:
 
     /// marked_before[k]: how many of the first k words have a mark.
     void count_marked() {
-        caption_before_.resize(words_.size() + 1);
-        credit_before_.resize(words_.size() + 1);
         std::uint32_t captions = 0, credits = 0;
-        for (std::size_t k = 0; k < words_.size(); ++k) {
+        for (std::size_t k = 0; k < count_; ++k) {
             caption_before_[k] = captions;
             credit_before_[k] = credits;
             captions += words_[k].caption != 0;
             credits += words_[k].credit != 0;
         }
-        caption_before_[words_.size()] = captions;
-        credit_before_[words_.size()] = credits;
+        caption_before_[count_] = captions;
+        credit_before_[count_] = credits;
     }
 
     const char* base_ = nullptr;
     bool unmarked_ = true;
-    std::vector<mark_words> words_;
+    std::size_t count_ = 0;            // the story's words
+    std::vector<mark_words> words_;  // at least count_ (they only grow)
     std::vector<std::uint32_t> caption_before_, credit_before_;
 };
 
