@@ -6,7 +6,8 @@
 //   body:   paragraphs | ALL-CAPS subheads | correction notes | junk | credits | sign-off.
 //
 // Each part is recognised by its own parser (byline.hpp, dateline.hpp, caption.hpp,
-// credits.hpp); this file only decides which block goes where.
+// credits.hpp); this file only decides which block goes where. One pass over the story
+// (marks.hpp) tells it which blocks can hold a photo caption or credits at all.
 #ifndef WIRESTORY_PARSE_HPP
 #define WIRESTORY_PARSE_HPP
 
