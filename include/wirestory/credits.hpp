@@ -767,19 +767,6 @@ inline bool credits_key_at(std::string_view t, std::size_t k) noexcept {
     return j >= 4 && iequals(t.substr(j - 4, 4), "with");
 }
 
-#ifdef WIRESTORY_SSE2
-/// Index of the highest set bit of `m` (not 0).
-inline int credits_highest_bit(unsigned m) noexcept {
-#if defined(__GNUC__) || defined(__clang__)
-    return 31 - __builtin_clz(m);
-#else
-    int bit = 0;
-    while (m >>= 1) ++bit;
-    return bit;
-#endif
-}
-#endif
-
 /// Is `t[k], t[k + 1]` one of the pairs credits_key_at looks at ("by", "bu", "ss", any case)?
 /// One well-predicted branch: the pair is compared as one number.
 inline bool credits_key_pair(std::string_view t, std::size_t k) noexcept {
@@ -788,9 +775,9 @@ inline bool credits_key_pair(std::string_view t, std::size_t k) noexcept {
     return (pair == ('b' << 8 | 'y')) | (pair == ('b' << 8 | 'u')) | (pair == ('s' << 8 | 's'));
 }
 
-/// A superset of credits_key_pair that the portable scan tests first, eight pairs at a
-/// time (the SSE2 scan also tests the byte before): 'b' then 'y', 'u', 'q' or '}' (one compare: those are the bytes that OR 0x2C makes
-/// 0x7D), or "ss"; any case.
+/// A superset of credits_key_pair that the portable scan tests first, eight pairs at a time
+/// (the SSE2 scan tests credits_key_candidate instead): 'b' then 'y', 'u', 'q' or '}' (one
+/// compare: those are the bytes that OR 0x2C makes 0x7D), or "ss"; any case.
 constexpr bool credits_pair_candidate(char first, char second) noexcept {
     const char f = static_cast<char>(first | 0x20);
     return (f == 'b' && static_cast<char>(second | 0x2C) == '}') ||
@@ -866,11 +853,9 @@ inline std::size_t credits_last_key(std::string_view t) noexcept {
     };
     auto last_in = [&](std::size_t base, unsigned hits) {
         while (hits != 0) {  // the highest set bit is the last pair
-            int bit = credits_highest_bit(hits);
+            const unsigned bit = highest_set_bit(hits);
             hits &= ~(1u << bit);
-            if (credits_key_may_be_at(t, base + static_cast<std::size_t>(bit)) &&
-                credits_key_at(t, base + static_cast<std::size_t>(bit)))
-                return base + static_cast<std::size_t>(bit);
+            if (credits_key_may_be_at(t, base + bit) && credits_key_at(t, base + bit)) return base + bit;
         }
         return std::string_view::npos;
     };
@@ -930,13 +915,16 @@ inline bool credits_may_open(std::string_view t, std::size_t p, const style_desc
     return false;
 }
 
+/// find_credits_and_parse's `last_key` when the caller does not know it (npos is a known answer:
+/// no key).
+inline constexpr std::size_t unknown_key = static_cast<std::size_t>(-2);
+
 /// find_credits, and with `out` given also parse_credits at the place it finds, in one parse:
 /// the credits are appended to `out` (entries from `spare`), `diags` gets that parse's
 /// reports and `*used` its length. A start that the checks after the parse refuse leaves
 /// `out` and `diags` as they were. With `out` null, `diags` is not used.
 /// `last_key` is credits_last_key(block) when the caller knows it (parse_story reads it from
 /// the story's marks, marks.hpp), else unknown_key.
-inline constexpr std::size_t unknown_key = static_cast<std::size_t>(-2);
 inline std::size_t find_credits_and_parse(std::string_view block, const style_desc& style,
                                           std::vector<credit_view>* out, const sink& diags,
                                           std::vector<credit_view>* spare, std::size_t* used,

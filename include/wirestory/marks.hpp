@@ -63,8 +63,6 @@ inline mark_words marks64(const char* p, char before) noexcept {
     std::memcpy(window + 1, p, 66);
     const std::string_view w(window, sizeof window);
     for (std::size_t j = 1; j <= 64; ++j) {
-        const char f = static_cast<char>(w[j] | 0x20);  // the bytes a mark can start with
-        if (f != 'b' && f != 's' && f != 'v' && w[j] != '(' && w[j] != '/' && w[j] != ':') continue;
         if (caption_scan_stop(w, j)) m.caption |= std::uint64_t{1} << (j - 1);
         if (credits_key_candidate(w, j)) m.credit |= std::uint64_t{1} << (j - 1);
     }
@@ -177,7 +175,9 @@ public:
     }
 
 private:
-    /// The first offset from `from` in `span` with a caption mark and `ok`, else npos.
+    /// The first offset from `from` in `span` with a caption mark and `ok`, else npos (the
+    /// caption marks are read forwards, the credit marks backwards: what the scans they stand
+    /// in for do).
     template <class Ok>
     std::size_t first_marked(std::string_view span, std::size_t from, const Ok& ok) const noexcept {
         const std::size_t base = static_cast<std::size_t>(span.data() - base_), end = base + span.size();
@@ -222,13 +222,13 @@ private:
             caption_before_.resize(count_ + 1);
             credit_before_.resize(count_ + 1);
         }
-        // Chunks whose 64 bytes and the two after are all in the story are read in place.
-        const std::size_t in_place = n >= 66 ? (n - 66) / 64 + 1 : 0;
         if (n == 0) return;
         if (n < 66) {  // one or two chunks, read from a copy
             marks_of_short(story, words_.data());
             return;
         }
+        // Chunks whose 64 bytes and the two after are all in the story are read in place.
+        const std::size_t in_place = (n - 66) / 64 + 1;
         chunks(story.data(), in_place, 'x', words_.data());
         // The last one or two chunks: the 64 positions that end two bytes before the story's
         // end, read in place and moved down to each chunk, and the last two positions alone.
@@ -247,7 +247,6 @@ private:
             words_[k] = m;
         }
     }
-
 
     /// marks_chunks, with AVX2 where the CPU has it.
     static void chunks(const char* p, std::size_t count, char before, mark_words* out) noexcept {
@@ -307,7 +306,7 @@ private:
     std::size_t max_story_bytes_ = default_max_story_bytes;
     const char* base_ = nullptr;
     bool unmarked_ = true;
-    std::size_t count_ = 0;            // the story's words
+    std::size_t count_ = 0;          // the story's words
     std::vector<mark_words> words_;  // at least count_ (they only grow)
     std::vector<std::uint32_t> caption_before_, credit_before_;
 };
