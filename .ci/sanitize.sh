@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI: the whole ctest suite built with clang++ under AddressSanitizer +
-# UndefinedBehaviorSanitizer and libstdc++ assertions; any report fails the run.
+# UndefinedBehaviorSanitizer and libstdc++ assertions, then the CLI under ThreadSanitizer
+# (its contract, threads included); any report fails the run.
 #   bash .ci/sanitize.sh [BUILD_DIR]       (default: build-sanitize)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,3 +15,11 @@ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
 cmake --build "$build" -j "$(nproc)"
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+
+# The CLI's threads (-j N) under ThreadSanitizer, through the CLI contract.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:abort_on_error=1}
+cmake -S . -B "$build-thread" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_CXX_FLAGS="-fsanitize=thread -fno-omit-frame-pointer -O1" \
+    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+cmake --build "$build-thread" --target wirestory_cli -j "$(nproc)"
+bash tests/cli_contract.sh "$build-thread/examples/wirestory"

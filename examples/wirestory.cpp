@@ -13,6 +13,7 @@
 #include <wirestory/wirestory.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <chrono>
@@ -21,8 +22,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -134,6 +135,32 @@ void print_summary(const tally& t, double seconds) {
     row("subheads", t.subheads);
 }
 
+/// A progress line on stderr for long runs, when stderr is a terminal.
+class progress {
+public:
+    explicit progress(bool enabled) : on_(enabled && isatty(2)), start_(clock::now()), last_(start_) {}
+    void update(const tally& t) {
+        if (!on_) return;
+        auto now = clock::now();
+        if (now - last_ < std::chrono::milliseconds(500)) return;
+        last_ = now;
+        double s = std::chrono::duration<double>(now - start_).count();
+        std::fprintf(stderr, "\rwirestory: %zu stories, %.1f MB, %.1f MB/s ", t.stories,
+                     static_cast<double>(t.bytes) / 1e6, static_cast<double>(t.bytes) / 1e6 / s);
+        shown_ = true;
+    }
+    void done() {
+        if (shown_) std::fputc('\n', stderr);
+    }
+    double seconds() const { return std::chrono::duration<double>(clock::now() - start_).count(); }
+
+private:
+    using clock = std::chrono::steady_clock;
+    bool on_;
+    bool shown_ = false;
+    clock::time_point start_, last_;
+};
+
 //=== batches of stories, parsed by N threads, written in order ===//
 
 /// A growable byte buffer that, unlike std::string, does not zero the room it is about to
@@ -180,8 +207,8 @@ struct item {
 /// What `item::number` counts, for "file: story N" / "file:N" / "file" in messages.
 enum class where_kind { story, line, file };
 
-/// A batch of stories: filled by the reading thread, parsed and written as JSON by one
-/// worker, its output then written by the reading thread in input order.
+/// A batch of stories: filled from the input, parsed and written as JSON, then written out in
+/// input order, all by one thread.
 struct batch {
     std::string source;  // the input's name, for messages
     where_kind kind = where_kind::file;
@@ -191,8 +218,7 @@ struct batch {
     std::string out;
     std::string warnings;  // stderr lines, printed in input order after the batch's output
     tally count;
-    bool in_flight = false;  // handed to the workers, output not yet written
-    bool done = false;       // guarded by the runner's mutex
+    std::size_t ticket = 0;  // its place in the input: batches are written in ticket order
 
     /// A new item at the end (reusing the strings of an earlier batch).
     item& add() {
@@ -212,61 +238,32 @@ struct batch {
     }
 };
 
-/// Parses batches with N threads and writes their outputs in input order. The reading
-/// thread is one of the N: N - 1 workers take batches from a queue, and the reader, when it
-/// needs the oldest batch's slot back and that batch is not done, parses queued batches
-/// itself instead of sleeping (N + 1 busy threads on N cores lose time to switching). A ring
-/// of batches bounds the memory: the reader refills the oldest once its output is written.
+/// Parses batches with N threads and writes their outputs in input order. Each thread does
+/// the whole round for batches of its own: under the input lock it fills one (reads the
+/// bytes, finds the stories), parses it, and writes it once every earlier batch is written.
+/// A batch thus stays in one core's cache from the read to the write. (A reading thread that
+/// handed batches to workers moved every byte and its JSON between cores, and its reading and
+/// writing were serial: -j 2 ran 1.5-1.7x -j 1.) A thread keeps a few batches, so one parsed
+/// out of turn does not stall it; memory is bounded by threads x slots x batch size.
 class batch_runner {
 public:
-    explicit batch_runner(const options& opt)
-        : opt_(opt), workers_(opt.threads), ring_(opt.threads == 1 ? 1 : 2 * std::size_t(opt.threads) + 2) {
-        for (auto& b : ring_) b = std::make_unique<batch>();
-        // workers_[0] is the reading thread's own parser.
-        for (unsigned w = 1; w < opt.threads; ++w) threads_.emplace_back([this, w] { serve(workers_[w]); });
-    }
-    ~batch_runner() {
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            stop_ = true;
-        }
-        work_ready_.notify_all();
-        for (auto& t : threads_) t.join();
-    }
+    /// Fills an empty batch from the input; false when the input is over (nothing was added).
+    /// Called under the input lock, so it may keep the input's state.
+    using filler = std::function<bool(batch&)>;
+
+    explicit batch_runner(const options& opt) : opt_(opt) {}
     batch_runner(const batch_runner&) = delete;
     batch_runner& operator=(const batch_runner&) = delete;
 
-    /// The batch to fill next, empty; what it held before is written out first.
-    batch& next() {
-        batch& b = *ring_[next_ % ring_.size()];
-        if (b.in_flight) retire(b);
-        b.n = 0;
-        b.out.clear();
-        b.warnings.clear();
-        return b;
-    }
-    /// Parse the batch from next() and write its objects, now or (with threads) later.
-    void submit() {
-        batch& b = *ring_[next_++ % ring_.size()];
-        b.in_flight = true;
-        if (threads_.empty()) {
-            work(workers_[0], b);
-            retire(b);
-            return;
-        }
-        {
-            std::lock_guard<std::mutex> lock(mutex_);
-            b.done = false;
-            queue_.push_back(&b);
-        }
-        work_ready_.notify_one();
-    }
-    /// Write every batch still in flight, oldest first.
-    void finish() {
-        for (std::size_t k = 0; k < ring_.size(); ++k) {
-            batch& b = *ring_[(next_ + k) % ring_.size()];
-            if (b.in_flight) retire(b);
-        }
+    /// Parses and writes until `fill` ends the input or the output fails. What a thread
+    /// threw (out of memory) is rethrown here, after every batch parsed so far is written.
+    void run(const filler& fill, progress& prog) {
+        prog_ = &prog;
+        std::vector<std::thread> threads;
+        for (unsigned t = 1; t < opt_.threads; ++t) threads.emplace_back([&] { serve(fill); });
+        serve(fill);
+        for (auto& t : threads) t.join();
+        if (error_) std::rethrow_exception(error_);
     }
 
     const tally& total() const { return total_; }
@@ -280,59 +277,79 @@ private:
         jsonl::record record;  // the decoded line: its text is parsed in place
     };
 
-    void serve(worker& w) {
+    // Three batches a thread: one being parsed, two parsed and waiting for their turn.
+    static constexpr std::size_t slots_per_thread = 3;
+
+    void serve(const filler& fill) {
+        // Allocated by the thread that uses them.
+        worker w;
+        std::vector<std::unique_ptr<batch>> slots(opt_.threads == 1 ? 1 : slots_per_thread);
+        for (auto& b : slots) b = std::make_unique<batch>();
+        std::size_t oldest = 0, held = 0;  // slots [oldest, oldest + held) wait for their turn
+        auto write_oldest = [&](bool wait) {
+            if (!write_in_turn(*slots[oldest], wait)) return false;
+            oldest = (oldest + 1) % slots.size();
+            --held;
+            return true;
+        };
         for (;;) {
-            batch* b;
-            {
-                std::unique_lock<std::mutex> lock(mutex_);
-                work_ready_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-                if (queue_.empty()) return;
-                b = queue_.front();
-                queue_.pop_front();
+            if (held == slots.size()) write_oldest(true);
+            batch& b = *slots[(oldest + held) % slots.size()];
+            b.n = 0;
+            b.out.clear();
+            b.warnings.clear();
+            b.count = tally{};
+            try {
+                std::lock_guard<std::mutex> lock(input_mutex_);
+                if (input_over_ || out_failed_.load(std::memory_order_relaxed)) break;
+                if (!fill(b)) {
+                    input_over_ = true;
+                    break;
+                }
+                b.ticket = tickets_++;
+            } catch (...) {  // out of memory while reading: stop reading, write what is parsed
+                fail(std::current_exception());
+                break;
             }
-            work(w, *b);
-            bool wake;
-            {
-                std::lock_guard<std::mutex> lock(mutex_);
-                b->done = true;
-                wake = reader_waiting_;
+            ++held;
+            try {
+                work(w, b);
+            } catch (...) {  // out of memory outside a story: the batch keeps its turn
+                fail(std::current_exception());
             }
-            // Only the reading thread waits for a batch; most of the time it is busy.
-            if (wake) work_done_.notify_one();
+            while (held != 0 && write_oldest(false)) {
+            }
         }
+        while (held != 0) write_oldest(true);
     }
 
-    /// Wait for the batch (when a worker has it), write its output and count it. While it
-    /// is not done, the reading thread parses queued batches (oldest first) itself.
-    void retire(batch& b) {
-        if (!threads_.empty()) {
-            std::unique_lock<std::mutex> lock(mutex_);
-            while (!b.done) {
-                if (queue_.empty()) {
-                    reader_waiting_ = true;
-                    work_done_.wait(lock);
-                    reader_waiting_ = false;
-                    continue;
-                }
-                batch* q = queue_.front();
-                queue_.pop_front();
-                lock.unlock();
-                try {
-                    work(workers_[0], *q);
-                } catch (...) {  // out of memory outside a story: done, so finish() cannot hang on it
-                    lock.lock();
-                    q->done = true;
-                    throw;
-                }
-                lock.lock();
-                q->done = true;
+    /// Records the first error and ends the input for every thread.
+    void fail(std::exception_ptr e) {
+        std::lock_guard<std::mutex> lock(input_mutex_);
+        if (!error_) error_ = e;
+        input_over_ = true;
+    }
+
+    /// Writes the batch when every earlier one is written: waits for that, or (not `wait`)
+    /// returns false. Only the thread whose turn it is writes, counts and shows progress.
+    bool write_in_turn(batch& b, bool wait) {
+        {
+            std::unique_lock<std::mutex> lock(turn_mutex_);
+            if (turn_ != b.ticket) {
+                if (!wait) return false;
+                turn_changed_.wait(lock, [&] { return turn_ == b.ticket; });
             }
         }
-        b.in_flight = false;
-        if (!opt_.summary) out_.write(b.out);
+        if (!opt_.summary && !out_.write(b.out)) out_failed_.store(true, std::memory_order_relaxed);
         std::fputs(b.warnings.c_str(), stderr);
         total_.merge(b.count);
-        b.count = tally{};
+        prog_->update(total_);
+        {
+            std::lock_guard<std::mutex> lock(turn_mutex_);
+            ++turn_;
+        }
+        turn_changed_.notify_all();
+        return true;
     }
 
     /// A JSONL line's "id" and "text", or the error in its place (reported in input order).
@@ -402,43 +419,17 @@ private:
     }
 
     const options& opt_;
-    std::vector<worker> workers_;
-    std::vector<std::unique_ptr<batch>> ring_;
-    std::size_t next_ = 0;  // batches handed out so far; ring_[next_ % size] is the next
-    std::vector<std::thread> threads_;
-    std::mutex mutex_;
-    std::condition_variable work_ready_, work_done_;
-    std::deque<batch*> queue_;
-    bool stop_ = false;
-    bool reader_waiting_ = false;  // the reading thread sleeps in retire()
+    progress* prog_ = nullptr;
+    std::mutex input_mutex_;  // guards the filler's input and the three below
+    bool input_over_ = false;
+    std::size_t tickets_ = 0;  // batches filled so far
+    std::exception_ptr error_;
+    std::mutex turn_mutex_;
+    std::condition_variable turn_changed_;
+    std::size_t turn_ = 0;  // the ticket of the next batch to write
+    std::atomic<bool> out_failed_{false};
     tally total_;
     output out_;
-};
-
-/// A progress line on stderr for long runs, when stderr is a terminal.
-class progress {
-public:
-    explicit progress(bool enabled) : on_(enabled && isatty(2)), start_(clock::now()), last_(start_) {}
-    void update(const tally& t) {
-        if (!on_) return;
-        auto now = clock::now();
-        if (now - last_ < std::chrono::milliseconds(500)) return;
-        last_ = now;
-        double s = std::chrono::duration<double>(now - start_).count();
-        std::fprintf(stderr, "\rwirestory: %zu stories, %.1f MB, %.1f MB/s ", t.stories,
-                     static_cast<double>(t.bytes) / 1e6, static_cast<double>(t.bytes) / 1e6 / s);
-        shown_ = true;
-    }
-    void done() {
-        if (shown_) std::fputc('\n', stderr);
-    }
-    double seconds() const { return std::chrono::duration<double>(clock::now() - start_).count(); }
-
-private:
-    using clock = std::chrono::steady_clock;
-    bool on_;
-    bool shown_ = false;
-    clock::time_point start_, last_;
 };
 
 //=== input ===//
@@ -570,49 +561,49 @@ int run_stream(const options& opt, batch_runner& runner, progress& prog) {
     byte_buffer pending;  // a story cut off by the end of the last batch: the next one starts with it
     std::size_t index = 0;
     bool eof = false;
-    while (!eof) {
-        batch& b = runner.next();
-        b.kind = where_kind::story;
-        b.source = name;
-        b.text.clear();
-        b.text.append(pending.data(), pending.size());
-        pending.clear();
-        // Fill to at least one batch; a story longer than that grows the buffer until it ends.
-        std::size_t scan_from = b.text.size();  // the pending bytes hold no separator
-        std::size_t last_sep = std::string::npos;
-        while (!eof) {
-            const std::size_t size = b.text.size();
-            if (in.read(b.text, size < batch_bytes ? batch_bytes - size : batch_bytes) == 0) {
-                eof = true;
-                break;
-            }
-            const char* p = b.text.data();
-            for (std::size_t i = b.text.size(); i > scan_from; --i)
-                if (p[i - 1] == '\x03' || p[i - 1] == '\x0C') {
-                    last_sep = i - 1;
+    runner.run(
+        [&](batch& b) {
+            if (eof) return false;
+            b.kind = where_kind::story;
+            b.source = name;
+            b.text.clear();
+            b.text.append(pending.data(), pending.size());
+            pending.clear();
+            // Fill to at least one batch; a story longer than that grows the buffer until it ends.
+            std::size_t scan_from = b.text.size();  // the pending bytes hold no separator
+            std::size_t last_sep = std::string::npos;
+            while (!eof) {
+                const std::size_t size = b.text.size();
+                if (in.read(b.text, size < batch_bytes ? batch_bytes - size : batch_bytes) == 0) {
+                    eof = true;
                     break;
                 }
-            scan_from = b.text.size();
-            if (last_sep != std::string::npos && b.text.size() >= batch_bytes) break;
-        }
-        const std::size_t end = eof ? b.text.size() : last_sep + 1;
-        pending.append(b.text.data() + end, b.text.size() - end);
-        const char* p = b.text.data();
-        separator_finder separators(p, end);
-        for (std::size_t s = 0; s < end;) {
-            const std::size_t e = separators.next(s);
-            std::string_view story(p + s, e - s);
-            if (!is_blank(story)) {
-                item& it = b.add();
-                it.number = index++;
-                it.text = story;
+                const char* p = b.text.data();
+                for (std::size_t i = b.text.size(); i > scan_from; --i)
+                    if (p[i - 1] == '\x03' || p[i - 1] == '\x0C') {
+                        last_sep = i - 1;
+                        break;
+                    }
+                scan_from = b.text.size();
+                if (last_sep != std::string::npos && b.text.size() >= batch_bytes) break;
             }
-            s = e + 1;
-        }
-        runner.submit();
-        prog.update(runner.total());
-        if (runner.out().failed()) break;
-    }
+            const std::size_t end = eof ? b.text.size() : last_sep + 1;
+            pending.append(b.text.data() + end, b.text.size() - end);
+            const char* p = b.text.data();
+            separator_finder separators(p, end);
+            for (std::size_t s = 0; s < end;) {
+                const std::size_t e = separators.next(s);
+                std::string_view story(p + s, e - s);
+                if (!is_blank(story)) {
+                    item& it = b.add();
+                    it.number = index++;
+                    it.text = story;
+                }
+                s = e + 1;
+            }
+            return true;
+        },
+        prog);
     if (in.bad()) {
         std::fprintf(stderr, "wirestory: %s: read error: %s\n", in.name().c_str(), in.error());
         return 1;
@@ -630,24 +621,24 @@ int run_jsonl(const options& opt, batch_runner& runner, progress& prog) {
     std::string line;
     std::size_t line_no = 0;
     bool more = true;
-    while (more) {
-        // The workers decode the lines: only finding them is left to this thread.
-        batch& b = runner.next();
-        b.kind = where_kind::line;
-        b.source = name;
-        std::size_t bytes = 0;
-        while (bytes < batch_bytes && (more = in.getline(line))) {
-            ++line_no;
-            if (is_blank(line)) continue;
-            item& it = b.add();
-            it.number = line_no;
-            it.line.swap(line);
-            bytes += it.line.size();
-        }
-        runner.submit();
-        prog.update(runner.total());
-        if (runner.out().failed()) break;
-    }
+    runner.run(
+        [&](batch& b) {
+            if (!more) return false;
+            // The parsing threads decode the lines: only finding them is done under the lock.
+            b.kind = where_kind::line;
+            b.source = name;
+            std::size_t bytes = 0;
+            while (bytes < batch_bytes && (more = in.getline(line))) {
+                ++line_no;
+                if (is_blank(line)) continue;
+                item& it = b.add();
+                it.number = line_no;
+                it.line.swap(line);
+                bytes += it.line.size();
+            }
+            return true;
+        },
+        prog);
     if (in.bad()) {
         std::fprintf(stderr, "wirestory: %s: read error: %s\n", in.name().c_str(), in.error());
         return 1;
@@ -681,27 +672,30 @@ int run_files(const options& opt, batch_runner& runner, progress& prog) {
         runner.out().write(out);
         return status;
     }
-    for (const auto& path : files) {
-        batch& b = runner.next();
-        b.kind = where_kind::file;
-        b.source = path;
-        item& it = b.add();
-        it.prefix = "\"source\":";
-        wirestory::append_json_string(it.prefix, path, false);
-        it.owned_text.clear();
-        input_file in(path);
-        while (in.ok() && in.read(it.owned_text, std::size_t(1) << 20) != 0) {
-        }
-        if (!in.ok() || in.bad()) {
-            std::fprintf(stderr, "wirestory: %s: cannot read: %s\n", in.name().c_str(), in.error());
-            it.error = "cannot read the file";
-            status = 1;
-        }
-        it.text = it.owned_text;
-        runner.submit();
-        prog.update(runner.total());
-        if (runner.out().failed()) break;
-    }
+    std::size_t next_file = 0;
+    runner.run(
+        [&](batch& b) {
+            if (next_file == files.size()) return false;
+            const std::string& path = files[next_file++];
+            b.kind = where_kind::file;
+            b.source = path;
+            item& it = b.add();
+            it.prefix = "\"source\":";
+            wirestory::append_json_string(it.prefix, path, false);
+            it.owned_text.clear();
+            input_file in(path);
+            while (in.ok() && in.read(it.owned_text, std::size_t(1) << 20) != 0) {
+            }
+            if (!in.ok() || in.bad()) {
+                // In the batch's messages, so that it keeps its place among the others.
+                b.warnings += "wirestory: " + in.name() + ": cannot read: " + in.error() + "\n";
+                it.error = "cannot read the file";
+                status = 1;
+            }
+            it.text = it.owned_text;
+            return true;
+        },
+        prog);
     return status;
 }
 
@@ -773,7 +767,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "wirestory: out of memory\n");
         status = 1;
     }
-    runner.finish();
     prog.done();
     if (opt.summary) print_summary(runner.total(), prog.seconds());
     if (!runner.out().finish()) return 1;

@@ -77,8 +77,8 @@ seq 1 40000 | awk '{ printf "By Ines Moreau\n\nVALDORA (Reuters) - Story %d %s.\
 expect "a long stream gives one object per story" "$(wc -l < "$work/j1")" 40000
 cmp -s "$work/j1" "$work/j2" && cmp -s "$work/j1" "$work/j3"; expect "long stream: -j 2 and -j 3 output is byte-identical to -j 1" $? 0
 cmp -s "$work/e1" "$work/e2" && cmp -s "$work/e1" "$work/e3"; expect "long stream: warnings in the same order" $? 0
-# Stories longer than a batch between short ones, with more threads than cores: the reading
-# thread parses a share too, and the order and the bytes stay those of -j 1.
+# Stories longer than a batch between short ones, with more threads than cores: batches
+# finish out of turn, and the order and the bytes stay those of -j 1.
 seq 1 3000 | awk '{ printf "By Ines Moreau\n\nVALDORA (Reuters) - Story %d.\n", $1; if ($1 % 1000 == 0) { for (i = 0; i < 12000; i++) printf "Paragraph %d of a long story, line %d.\n\n", $1, i }; printf "\003" }' > "$work/long.txt"
 "$cli" --stream -j 1 "$work/long.txt" > "$work/j1"
 "$cli" --stream -j 2 "$work/long.txt" > "$work/j2"
@@ -92,6 +92,18 @@ expect "long JSONL with bad lines exits 1 with any -j" "$status1 $status2" "1 1"
 cmp -s "$work/j1" "$work/j2"; expect "long JSONL: -j 2 output is byte-identical to -j 1" $? 0
 cmp -s "$work/e1" "$work/e2"; expect "long JSONL: errors reported in the same order" $? 0
 expect "long JSONL: each bad line reported once" "$(grep -c 'big.jsonl:[0-9]*: ' "$work/e1")" 29
+# Many files, some unreadable, with threads: objects and messages in the order of the files.
+for i in $(seq 1 40); do
+    if [ $((i % 7)) -eq 0 ]; then echo "$work/nofile$i.txt"; else printf 'VALDORA (Reuters) - Story %d \377.\n' "$i" > "$work/f$i.txt"; echo "$work/f$i.txt"; fi
+done > "$work/files"
+"$cli" --compact $(cat "$work/files") > "$work/j1" 2> "$work/e1"; status1=$?
+"$cli" --compact -j 3 $(cat "$work/files") > "$work/j3" 2> "$work/e3"; status3=$?
+expect "many files, some unreadable: exit 1 with any -j" "$status1 $status3" "1 1"
+expect "many files: one object each" "$(wc -l < "$work/j1")" 40
+cmp -s "$work/j1" "$work/j3"; expect "many files: -j 3 output is byte-identical to -j 1" $? 0
+cmp -s "$work/e1" "$work/e3"; expect "many files: messages in the same order with -j 3" $? 0
+expect "many files: the unreadable ones named in order" "$(grep -o 'nofile[0-9]*' "$work/e1" | tr '\n' ' ')" \
+       "nofile7 nofile14 nofile21 nofile28 nofile35 "
 "$cli" -j 0 "$work/a.txt" > /dev/null 2>&1; expect "-j 0 is a usage error" $? 2
 "$cli" --style nosuch "$work/a.txt" > /dev/null 2>&1; expect "an unknown style is a usage error" $? 2
 "$cli" --style ap --compact "$work/a.txt" | grep -q '"style":"ap"'; expect "--style is recorded" $? 0
@@ -112,6 +124,13 @@ for i in $(seq 1 20); do cat "$work/many.txt"; done > "$work/more.txt"
 "$cli" --stream "$work/more.txt" 2> "$work/err" | head -n 1 > /dev/null
 expect "a closed pipe exits 1" "${PIPESTATUS[0]}" 1
 grep -q 'cannot write' "$work/err"; expect "a closed pipe is reported" $? 0
+"$cli" --stream -j 2 "$work/big.txt" 2> "$work/err" | head -n 1 > /dev/null
+expect "a closed pipe with -j 2 exits 1" "${PIPESTATUS[0]}" 1
+grep -q 'cannot write' "$work/err"; expect "a closed pipe with -j 2 is reported" $? 0
+if [ -w /dev/full ]; then
+    "$cli" --stream -j 3 "$work/big.txt" > /dev/full 2> "$work/err"; expect "a full disk with -j 3 exits 1" $? 1
+    expect "a full disk with -j 3 is reported once" "$(grep -c 'cannot write' "$work/err")" 1
+fi
 
 echo "$pass passed, $fails failed"
 [ "$fails" -eq 0 ]
