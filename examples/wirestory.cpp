@@ -524,7 +524,7 @@ private:
 
 // Parse in batches of about 256 KiB: a batch's text and its JSON then stay in a core's L2
 // cache between being read, parsed and written (1 MiB batches did not fit: -j 2 on the 10x
-// Reuters stream took 0.27 s against 0.23 s), and the reader hands work out more evenly.
+// Reuters stream took 0.27 s against 0.23 s), and the threads share the work more evenly.
 constexpr std::size_t batch_bytes = std::size_t(1) << 18;
 
 /// Finds the stories' ends, ETX (0x03) or form feed (0x0C), in order: memchr for each, the
