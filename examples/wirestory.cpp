@@ -28,6 +28,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -260,7 +261,12 @@ public:
     void run(const filler& fill, progress& prog) {
         prog_ = &prog;
         std::vector<std::thread> threads;
-        for (unsigned t = 1; t < opt_.threads; ++t) threads.emplace_back([&] { serve(fill); });
+        try {
+            for (unsigned t = 1; t < opt_.threads; ++t) threads.emplace_back([&] { serve(fill); });
+        } catch (const std::system_error& e) {  // the system's limit: go on with those started
+            std::fprintf(stderr, "wirestory: started %zu of %u threads: %s\n", threads.size() + 1, opt_.threads,
+                         e.what());
+        }
         serve(fill);
         for (auto& t : threads) t.join();
         if (error_) std::rethrow_exception(error_);

@@ -104,6 +104,14 @@ cmp -s "$work/j1" "$work/j3"; expect "many files: -j 3 output is byte-identical 
 cmp -s "$work/e1" "$work/e3"; expect "many files: messages in the same order with -j 3" $? 0
 expect "many files: the unreadable ones named in order" "$(grep -o 'nofile[0-9]*' "$work/e1" | tr '\n' ' ')" \
        "nofile7 nofile14 nofile21 nofile28 nofile35 "
+# More threads than the system lets start (address space for their stacks): the run goes on
+# with those started, and says so. (Skipped where a small address space fails the program
+# itself, as under the sanitizers.)
+if (ulimit -v 300000 && "$cli" --stream -j 1 --summary "$work/many.txt" > /dev/null 2>&1); then
+    (ulimit -v 300000 && exec "$cli" --stream -j 400 --summary "$work/many.txt") > "$work/out" 2> "$work/err"; status=$?
+    expect "threads that cannot start: no crash" "$([ "$status" -lt 2 ] && echo ok || echo "status $status")" ok
+    grep -q 'started [0-9]* of 400 threads' "$work/err"; expect "threads that cannot start are reported" $? 0
+fi
 "$cli" -j 0 "$work/a.txt" > /dev/null 2>&1; expect "-j 0 is a usage error" $? 2
 "$cli" --style nosuch "$work/a.txt" > /dev/null 2>&1; expect "an unknown style is a usage error" $? 2
 "$cli" --style ap --compact "$work/a.txt" | grep -q '"style":"ap"'; expect "--style is recorded" $? 0
