@@ -250,7 +250,7 @@ struct batch {
 /// bytes, finds the stories), parses it, and writes it once every earlier batch is written.
 /// A batch thus stays in one core's cache from the read to the write. (A reading thread that
 /// handed batches to workers moved every byte and its JSON between cores, and its reading and
-/// writing were serial: -j 2 ran 1.5-1.7x -j 1.) A thread keeps a few batches, so one parsed
+/// writing were serial: -j 2 ran 1.5-1.7x -j 1.) A thread keeps two batches, so one parsed
 /// out of turn does not stall it; memory is bounded by threads x slots x batch size.
 class batch_runner {
 public:
@@ -294,8 +294,9 @@ private:
         jsonl::record record;  // the decoded line: its text is parsed in place
     };
 
-    // Three batches a thread: one being parsed, two parsed and waiting for their turn.
-    static constexpr std::size_t slots_per_thread = 3;
+    // Two batches a thread: one parsed and waiting for its turn, one being parsed. (Three
+    // were 2-4% slower at -j 2: a thread's batches and their JSON no longer stayed in its L2.)
+    static constexpr std::size_t slots_per_thread = 2;
 
     /// One thread's part: set up its parser and batches (allocated by the thread that uses
     /// them), then take batches until the input is over.
