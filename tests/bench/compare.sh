@@ -4,7 +4,7 @@
 #
 #   tests/bench/compare.sh BUILD/examples/wirestory BUILD/tests/bench/wirestory_memchr_baseline stream.txt
 #
-# Makes a 10x concatenation in a temp dir, then measures (best of 3 where timed):
+# Makes a 10x concatenation in a temp dir, then measures (best of 5, in turns, where timed):
 #   1. `wirestory --stream --summary` vs the memchr line count over the 10x file (target <= 4x)
 #   2. `wirestory --stream` JSON throughput with -j 1 and -j 2 (targets >= 200 MB/s, >= 1.7x),
 #      and that the two outputs are byte-identical (cmp)
@@ -33,23 +33,21 @@ bytes10=$(stat -c %s "$big")
 mb10=$(awk -v b="$bytes10" 'BEGIN { printf "%.1f", b / 1e6 }')
 
 now() { date +%s.%N; }
-# best_of3 OUT CMD...: run CMD three times (stdout to OUT), print the best wall time in seconds.
-best_of3() {
-    local out=$1 best="" t0 t1 t
+# time_once OUT CMD...: run CMD once (stdout to OUT), print its wall time in seconds.
+time_once() {
+    local out=$1 t0 t1
     shift
-    for _ in 1 2 3; do
-        # Remove the last run's output first: truncating a 218 MB file takes ~45 ms of the
-        # shell's time, which is neither program's work (it was timed before, and made -j 2
-        # look 5-10% slower next to -j 1).
-        [ "$out" = /dev/null ] || rm -f "$out"
-        t0=$(now)
-        "$@" > "$out"
-        t1=$(now)
-        t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
-        if [ -z "$best" ] || awk -v t="$t" -v b="$best" 'BEGIN { exit !(t < b) }'; then best=$t; fi
-    done
-    echo "$best"
+    t0=$(now)
+    "$@" > "$out"
+    t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }'
 }
+# min A B: the smaller of two times (A may be empty).
+min() { if [ -z "$1" ] || awk -v t="$2" -v b="$1" 'BEGIN { exit !(t < b) }'; then echo "$2"; else echo "$1"; fi; }
+# The two commands of each comparison run in turns, best of `rounds` each: the machine's speed
+# drifts by tens of percent over seconds, and runs in two separate blocks compared one drift
+# with another.
+rounds=5
 verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo "NOT MET"; fi; }
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
 
@@ -57,11 +55,14 @@ echo "input: $file ($bytes1 bytes); 10x copy: $bytes10 bytes ($mb10 MB)"
 echo "machine: $(nproc) cores"
 echo
 
-echo "== 1. --stream --summary vs memchr line count, 10x file, best of 3 =="
+echo "== 1. --stream --summary vs memchr line count, 10x file, best of $rounds, in turns =="
 # Warm the page cache so both read from memory.
 cat "$big" > /dev/null
-t_base=$(best_of3 /dev/null "$baseline" "$big")
-t_sum=$(best_of3 "$tmp/summary.txt" "$cli" --stream --summary --quiet "$big")
+t_base="" t_sum=""
+for _ in $(seq "$rounds"); do
+    t_base=$(min "$t_base" "$(time_once /dev/null "$baseline" "$big")")
+    t_sum=$(min "$t_sum" "$(time_once "$tmp/summary.txt" "$cli" --stream --summary --quiet "$big")")
+done
 ratio=$(awk -v a="$t_sum" -v b="$t_base" 'BEGIN { printf "%.2f", a / b }')
 printf "%-34s %9s s %9s MB/s\n" "memchr baseline" "$t_base" "$(mbps "$bytes10" "$t_base")"
 printf "%-34s %9s s %9s MB/s\n" "wirestory --stream --summary" "$t_sum" "$(mbps "$bytes10" "$t_sum")"
@@ -70,9 +71,12 @@ echo "--- the CLI's summary:"
 cat "$tmp/summary.txt"
 echo
 
-echo "== 2. --stream JSON output, 10x file, best of 3 =="
-t_j1=$(best_of3 /dev/null "$cli" --stream --quiet -j 1 "$big")
-t_j2=$(best_of3 /dev/null "$cli" --stream --quiet -j 2 "$big")
+echo "== 2. --stream JSON output, 10x file, best of $rounds, in turns =="
+t_j1="" t_j2=""
+for _ in $(seq "$rounds"); do
+    t_j1=$(min "$t_j1" "$(time_once /dev/null "$cli" --stream --quiet -j 1 "$big")")
+    t_j2=$(min "$t_j2" "$(time_once /dev/null "$cli" --stream --quiet -j 2 "$big")")
+done
 speedup=$(awk -v a="$t_j1" -v b="$t_j2" 'BEGIN { printf "%.2f", a / b }')
 mb_j1=$(mbps "$bytes10" "$t_j1")
 printf "%-34s %9s s %9s MB/s\n" "wirestory --stream -j 1" "$t_j1" "$mb_j1"
