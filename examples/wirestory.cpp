@@ -29,7 +29,6 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -271,8 +270,9 @@ public:
             // Held until the threads are counted: one that cannot set up compares with the count.
             std::lock_guard<std::mutex> lock(input_mutex_);
             try {
+                threads.reserve(opt_.threads - 1);
                 for (unsigned t = 1; t < opt_.threads; ++t) threads.emplace_back([&] { serve(fill); });
-            } catch (const std::system_error& e) {  // the system's limit: go on with those started
+            } catch (const std::exception& e) {  // the system's limit or memory: go on with those started
                 std::fprintf(stderr, "wirestory: started %zu of %u threads: %s\n", threads.size() + 1,
                              opt_.threads, e.what());
             }
@@ -355,6 +355,9 @@ private:
             try {
                 work(w, b);
             } catch (...) {  // out of memory outside a story: the batch keeps its turn
+                // Its complete objects only: an error object cut short would run into the next.
+                const std::size_t line_end = b.out.rfind('\n');
+                b.out.resize(line_end == std::string::npos ? 0 : line_end + 1);
                 fail(std::current_exception());
             }
             while (held != 0 && write_oldest(false)) {
