@@ -74,6 +74,7 @@ struct options {
 //=== output ===//
 
 /// stdout with failures noticed: a closed pipe or a full disk ends the run with status 1.
+/// One thread writes at a time (the batches' turns); any thread may ask whether it failed.
 class output {
 public:
     bool write(const std::string& s) {
@@ -85,14 +86,14 @@ public:
         if (!failed_ && std::fflush(stdout) != 0) fail();
         return !failed_;
     }
-    bool failed() const { return failed_; }
+    bool failed() const { return failed_.load(std::memory_order_relaxed); }
 
 private:
     void fail() {
         if (!failed_) std::fprintf(stderr, "wirestory: cannot write the output: %s\n", std::strerror(errno));
-        failed_ = true;
+        failed_.store(true, std::memory_order_relaxed);
     }
-    bool failed_ = false;
+    std::atomic<bool> failed_{false};
 };
 
 //=== counting for --summary ===//
@@ -226,6 +227,13 @@ struct batch {
     tally count;
     std::size_t ticket = 0;  // its place in the input: batches are written in ticket order
 
+    /// Empty again, keeping the capacity of its strings and items.
+    void clear() {
+        n = 0;
+        out.clear();
+        warnings.clear();
+        count = tally{};
+    }
     /// A new item at the end (reusing the strings of an earlier batch).
     item& add() {
         if (items.size() <= n) items.emplace_back();
@@ -335,13 +343,10 @@ private:
         for (;;) {
             if (held == slots.size()) write_oldest(true);
             batch& b = *slots[(oldest + held) % slots.size()];
-            b.n = 0;
-            b.out.clear();
-            b.warnings.clear();
-            b.count = tally{};
+            b.clear();
             try {
                 std::lock_guard<std::mutex> lock(input_mutex_);
-                if (input_over_ || out_failed_.load(std::memory_order_relaxed)) break;
+                if (input_over_ || out_.failed()) break;
                 if (!fill(b)) {
                     input_over_ = true;
                     break;
@@ -383,7 +388,7 @@ private:
                 turn_changed_.wait(lock, [&] { return turn_ == b.ticket; });
             }
         }
-        if (!opt_.summary && !out_.write(b.out)) out_failed_.store(true, std::memory_order_relaxed);
+        if (!opt_.summary) out_.write(b.out);
         std::fputs(b.warnings.c_str(), stderr);
         total_.merge(b.count);
         prog_->update(total_);
@@ -472,7 +477,6 @@ private:
     std::mutex turn_mutex_;
     std::condition_variable turn_changed_;
     std::size_t turn_ = 0;  // the ticket of the next batch to write
-    std::atomic<bool> out_failed_{false};
     tally total_;
     output out_;
 };
@@ -566,7 +570,6 @@ private:
     char chunk_[1 << 16];
     std::size_t pos_ = 0, len_ = 0;
 };
-
 
 /// Finds the stories' ends, ETX (0x03) or form feed (0x0C), in order: memchr for each, the
 /// next position of each remembered until it is passed, so every byte is searched once.
